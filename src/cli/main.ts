@@ -1,0 +1,22 @@
+import { CommanderError } from 'commander';
+import { InputError, isInputProblem } from '../util/errors.js';
+import { EXIT, processIo, type Io } from './io.js';
+import { buildProgram } from './program.js';
+
+/** Runs the CLI and returns the exit code; never throws for bad input. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const result = { code: EXIT.ok as number };
+  try {
+    await buildProgram(io, result).parseAsync(argv, { from: 'user' });
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.input;
+    }
+    if (isInputProblem(error)) {
+      io.err(`chanrisk: ${error instanceof InputError ? error.format() : error.message}\n`);
+      return EXIT.input;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { LANGS, type Lang } from '../policy/schema.js';
+import { InputError } from '../util/errors.js';
+import { didYouMean } from '../util/did-you-mean.js';
+
+/** The system locale decides the default language: German where LANG or LC_ALL says so. */
+export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+export function parseChoice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const suggestion = didYouMean(value, allowed);
+  throw new InputError(`${flag}: "${value}" is not one of ${allowed.join(', ')}`, undefined, suggestion ? `did you mean "${suggestion}"?` : undefined);
+}
+
+export const parseLang = (value: string | undefined): Lang => (value === undefined ? defaultLang() : parseChoice('--lang', value, LANGS));
+
+/** --date or today (local calendar day): the only place the clock is read. */
+export function parseDate(value: string | undefined, now: Date = new Date()): string {
+  if (value === undefined) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new InputError(`--date: "${value}" is not a valid date`, undefined, 'use YYYY-MM-DD, e.g. 2026-11-27');
+  return value;
+}

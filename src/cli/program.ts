@@ -1,0 +1,80 @@
+import { Command, Option } from 'commander';
+import { packageInfo } from '../util/package-root.js';
+import { checkExamples, runCheck } from './commands/check.js';
+import { runRulesLint, runRulesList, runRulesShow, runRulesTest } from './commands/rules.js';
+import type { Io } from './io.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * Builds the commander program. Each action stores its exit code in `result.code`; nothing here exits the process.
+ */
+export function buildProgram(io: Io, result: { code: number }): Command {
+  const program = new Command('chanrisk')
+    .description('How risky is your planned use of business messengers? Platform terms, GDPR, UWG and API officiality.')
+    .version(packageInfo().version)
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const langOption = () => new Option('--lang <lang>', 'language of the output: en or de (default: from the system locale)');
+  const rulesOption = () => new Option('--rules <dir>', 'add an organisation\'s own rule packs (repeatable)').argParser(collect);
+
+  program
+    .command('check')
+    .description('assess one or more channel configs; the exit code gates a CI build')
+    .argument('<config...>', 'channel-config YAML files')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('--fail-on <level>', 'exit 1 when an active finding is at or above: low, medium, high, critical, never', 'high')
+    .addOption(langOption())
+    .addOption(rulesOption())
+    .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')
+    .addHelpText('after', checkExamples)
+    .action((files: string[], options) => {
+      result.code = runCheck(files, options, io);
+    });
+
+  const rules = program.command('rules').description('list, show, lint and test the rule packs');
+  rules
+    .command('list')
+    .description('list every rule with its area and level range')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .addOption(langOption())
+    .addOption(rulesOption())
+    .addHelpText('after', '\nExamples:\n  $ chanrisk rules list\n  $ chanrisk rules list --format json --lang de')
+    .action((options) => {
+      result.code = runRulesList(options, io);
+    });
+  rules
+    .command('show')
+    .description('show one rule: text, levels, modifiers and sources')
+    .argument('<id>', 'rule id')
+    .addOption(langOption())
+    .addOption(rulesOption())
+    .addHelpText('after', '\nExamples:\n  $ chanrisk rules show wa-unofficial-client\n  $ chanrisk rules show uwg-advertising-without-consent --lang de')
+    .action((id: string, options) => {
+      result.code = runRulesShow(id, options, io);
+    });
+  rules
+    .command('lint')
+    .description('validate packs: schema, unknown ids and options, duplicates, translations, sources, review dates')
+    .argument('[dir]', 'a rules folder (with questionnaire.yaml) or a folder of extra packs; default: the built-in rules')
+    .addOption(rulesOption())
+    .option('--max-review-age <days>', 'warn about rules reviewed longer ago than this', '365')
+    .option('--date <YYYY-MM-DD>', 'the day review ages are measured from (default: today)')
+    .addHelpText('after', '\nExamples:\n  $ chanrisk rules lint\n  $ chanrisk rules lint ./our-packs --max-review-age 180\n\nExit codes: 0 valid (warnings allowed), 2 errors.')
+    .action((dir: string | undefined, options) => {
+      result.code = runRulesLint(dir, options, io);
+    });
+  rules
+    .command('test')
+    .description("run every rule's own test cases")
+    .argument('[dir]', 'a rules folder (with questionnaire.yaml) or a folder of extra packs; default: the built-in rules')
+    .addOption(rulesOption())
+    .addHelpText('after', '\nExamples:\n  $ chanrisk rules test\n  $ chanrisk rules test ./our-packs\n\nExit codes: 0 all pass, 1 a case fails, 2 a pack is invalid.')
+    .action((dir: string | undefined, options) => {
+      result.code = runRulesTest(dir, options, io);
+    });
+
+  return program;
+}

@@ -1,0 +1,23 @@
+import type { SourceLocation } from '../util/errors.js';
+
+/** The validated input of one assessment: what a channel config (or the interview) says. */
+export interface ChannelInput {
+  id: string;
+  name?: string;
+  platform: string;
+  answers: Record<string, unknown>;
+  notes: Record<string, string>;
+}
+
+export interface Assessment {
+  file: string;
+  organisation: {
+    name: string;
+    assessor?: string;
+    answers: Record<string, unknown>;
+    notes: Record<string, string>;
+  };
+  channels: ChannelInput[];
+  /** Where each answer stands in the file, keyed "<target id>/<question id>", for located output formats. */
+  locations: Record<string, SourceLocation>;
+}

@@ -1,0 +1,137 @@
+import type { Condition } from '../policy/condition.js';
+import { questionTests } from '../policy/condition.js';
+import type { Policy, Rule, Scale } from '../policy/model.js';
+import type { ScaleLevel } from '../policy/schema.js';
+import type { Assessment, ChannelInput } from './assessment.js';
+import { evaluateCondition } from './conditions.js';
+import { buildFacts, type Facts } from './facts.js';
+import { findingPoints, MAX_SCORE, maxRisk, riskLevel, riskRank, scaleAt, scaleIndex } from './levels.js';
+import type { AppliedModifier, AssessmentResult, Finding, OpenPoint, TargetResult, Trigger } from './result.js';
+
+export interface EvaluateOptions {
+  /** YYYY-MM-DD; rules outside their effective dates are skipped. The engine never reads the clock. */
+  date: string;
+}
+
+export function evaluateAssessment(policy: Policy, assessment: Assessment, options: EvaluateOptions): AssessmentResult {
+  const inForce = policy.rules.filter((rule) => isInForce(rule, options.date));
+  const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
+  const targets: TargetResult[] = [
+    evaluateTarget('organisation', 'organisation', undefined, orgFacts, inForce.filter((r) => r.scope === 'organisation')),
+    ...assessment.channels.map((channel) => evaluateChannel(policy, channel, orgFacts, inForce)),
+  ];
+  return {
+    file: assessment.file,
+    organisation: assessment.organisation.name,
+    rating: maxRisk(targets.map((t) => t.rating)),
+    score: Math.max(0, ...targets.map((t) => t.score)),
+    targets,
+  };
+}
+
+export function channelFacts(policy: Policy, channel: ChannelInput, orgFacts: Facts): Facts {
+  return buildFacts(policy.questionnaire, 'channel', { ...channel.answers, platform: channel.platform }, orgFacts);
+}
+
+function evaluateChannel(policy: Policy, channel: ChannelInput, orgFacts: Facts, rules: Rule[]): TargetResult {
+  const facts = channelFacts(policy, channel, orgFacts);
+  const applicable = rules.filter((r) => r.scope === 'channel' && (r.channels.includes('*') || r.channels.includes(channel.platform)));
+  // Organisation answers are inherited; their open points belong to the organisation, not to every channel.
+  const ownFacts = new Map([...facts].filter(([id]) => !orgFacts.has(id)));
+  return evaluateTarget(channel.id, 'channel', channel.platform, facts, applicable, ownFacts);
+}
+
+function evaluateTarget(id: string, kind: TargetResult['kind'], platform: string | undefined, facts: Facts, rules: Rule[], ownFacts: Facts = facts): TargetResult {
+  const findings: Finding[] = [];
+  const passed: string[] = [];
+  for (const rule of rules) {
+    const finding = evaluateRule(rule, facts);
+    if (finding) findings.push(finding);
+    else passed.push(rule.id);
+  }
+  findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || a.rule.localeCompare(b.rule));
+  const active = findings.filter((f) => f.status === 'active');
+  return {
+    id,
+    kind,
+    ...(platform && { platform }),
+    rating: maxRisk(active.map((f) => f.level)),
+    score: Math.min(MAX_SCORE, active.reduce((sum, f) => sum + f.points, 0)),
+    findings,
+    openPoints: openPoints(ownFacts, rules),
+    passed: passed.sort(),
+  };
+}
+
+/** One rule against one channel's facts: a finding, or undefined when the rule passes. */
+export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
+  const evaluation = evaluateCondition(rule.condition, facts);
+  if (evaluation.truth === 'no') return undefined;
+  const modifiers: AppliedModifier[] = [];
+  const impact = applyScale(rule.impact, facts, 'impact', modifiers);
+  const likelihood = applyScale(rule.likelihood, facts, 'likelihood', modifiers);
+  const triggers: Trigger[] = evaluation.triggers.map((question) => {
+    const fact = facts.get(question);
+    return fact?.kind === 'value'
+      ? { question, value: fact.value, assumed: false }
+      : { question, value: 'unknown', assumed: fact?.kind === 'unknown' };
+  });
+  return {
+    rule: rule.id,
+    pack: rule.pack,
+    area: rule.area,
+    title: rule.title,
+    level: rule.levelOverride ?? riskLevel(impact, likelihood),
+    impact,
+    likelihood,
+    points: findingPoints(impact, likelihood),
+    status: 'active',
+    assumed: evaluation.truth === 'unknown',
+    triggers,
+    modifiers,
+    finding: rule.finding,
+    recommendation: rule.recommendation,
+    ...(rule.uncertainty && { uncertainty: rule.uncertainty }),
+    sources: rule.sources,
+    reviewed: rule.reviewed,
+    waivable: rule.waivable,
+  };
+}
+
+/** Applies modifiers in order; where an answer is unknown, a modifier applies only if it makes things worse. */
+function applyScale(scale: Scale, facts: Facts, name: 'impact' | 'likelihood', applied: AppliedModifier[]): ScaleLevel {
+  let index = scaleIndex(scale.base);
+  for (const modifier of scale.modifiers) {
+    const truth = evaluateCondition(modifier.when, facts).truth;
+    if (truth === 'no') continue;
+    let next = index;
+    if (modifier.raise) next = index + modifier.raise;
+    else if (modifier.lower) next = index - modifier.lower;
+    else if (modifier.set) next = scaleIndex(modifier.set);
+    next = Math.min(4, Math.max(1, next));
+    if (truth === 'unknown' && next <= index) continue;
+    if (next === index) continue;
+    applied.push({ scale: name, reason: modifier.reason, effect: `${scaleAt(index)} → ${scaleAt(next)}` });
+    index = next;
+  }
+  return scaleAt(index);
+}
+
+function isInForce(rule: Rule, date: string): boolean {
+  return (!rule.effectiveFrom || rule.effectiveFrom <= date) && (!rule.effectiveUntil || date <= rule.effectiveUntil);
+}
+
+function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
+  const points: OpenPoint[] = [];
+  for (const [question, fact] of facts) {
+    if (fact.kind !== 'unknown') continue;
+    const affects = rules.filter((rule) => ruleMentions(rule, question)).map((r) => r.id).sort();
+    points.push({ question, reason: fact.reason, affects });
+  }
+  return points;
+}
+
+function ruleMentions(rule: Rule, question: string): boolean {
+  const conditions: Condition[] = [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
+  return conditions.some((c) => [...questionTests(c)].some((t) => t.question === question));
+}

@@ -1,0 +1,69 @@
+import { summarize } from '../engine/gate.js';
+import type { Finding, TargetResult } from '../engine/result.js';
+import type { Lang } from '../policy/model.js';
+import type { CheckRun } from './run.js';
+
+/** Bump when a consumer of the JSON would have to change. Documented in README ("JSON output"). */
+export const JSON_FORMAT_VERSION = 1;
+
+export function formatJson(run: CheckRun): string {
+  const summary = summarize(run.results, run.failOn);
+  const document = {
+    formatVersion: JSON_FORMAT_VERSION,
+    tool: run.tool,
+    date: run.date,
+    lang: run.lang,
+    failOn: run.failOn,
+    packs: run.policy.packs.map((p) => ({ id: p.id, version: p.version, rules: p.rules.length })),
+    summary,
+    assessments: run.results.map((result, i) => ({
+      file: result.file,
+      organisation: result.organisation,
+      rating: result.rating,
+      score: result.score,
+      targets: result.targets.map((target) => targetJson(target, run, i)),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function targetJson(target: TargetResult, run: CheckRun, index: number) {
+  const locations = run.assessments[index]?.locations ?? {};
+  return {
+    id: target.id,
+    kind: target.kind,
+    platform: target.platform ?? null,
+    rating: target.rating,
+    score: target.score,
+    scoreBreakdown: target.findings.filter((f) => f.status === 'active').map((f) => ({ rule: f.rule, points: f.points })),
+    findings: target.findings.map((f) => findingJson(f, run.lang, (q) => locations[`${target.id}/${q}`] ?? locations[`organisation/${q}`])),
+    openPoints: target.openPoints,
+    passed: target.passed,
+  };
+}
+
+function findingJson(f: Finding, lang: Lang, locate: (question: string) => { line: number; column: number } | undefined) {
+  return {
+    rule: f.rule,
+    pack: f.pack,
+    area: f.area,
+    level: f.level,
+    status: f.status,
+    impact: f.impact,
+    likelihood: f.likelihood,
+    points: f.points,
+    assumed: f.assumed,
+    title: f.title[lang],
+    finding: f.finding[lang],
+    recommendation: f.recommendation[lang],
+    uncertainty: f.uncertainty?.[lang] ?? null,
+    triggers: f.triggers.map((t) => {
+      const at = locate(t.question);
+      return { question: t.question, value: t.value, assumed: t.assumed, line: at?.line ?? null, column: at?.column ?? null };
+    }),
+    modifiers: f.modifiers.map((m) => ({ scale: m.scale, effect: m.effect, reason: m.reason[lang] })),
+    sources: f.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: s.section ?? null, version: s.version ?? null })),
+    reviewed: f.reviewed,
+    waivable: f.waivable,
+  };
+}

@@ -1,0 +1,70 @@
+import chalk, { type ChalkInstance } from 'chalk';
+import { fails, summarize } from '../engine/gate.js';
+import type { Finding, TargetResult, Trigger } from '../engine/result.js';
+import type { Lang, RiskLevel } from '../policy/model.js';
+import { levelName, t } from '../messages.js';
+import type { CheckRun } from './run.js';
+
+const LEVEL_STYLE: Record<RiskLevel, ChalkInstance> = {
+  critical: chalk.bgRed.white.bold,
+  high: chalk.red.bold,
+  medium: chalk.yellow,
+  low: chalk.green,
+};
+
+const badge = (level: RiskLevel, lang: Lang): string => LEVEL_STYLE[level](levelName(level, lang).toUpperCase().padEnd(8));
+
+/** Human output for a terminal: colour on a TTY (chalk turns itself off when piped or under NO_COLOR). */
+export function formatText(run: CheckRun): string {
+  const { lang } = run;
+  const out: string[] = [];
+  run.results.forEach((result, index) => {
+    const locations = run.assessments[index]?.locations ?? {};
+    out.push(chalk.bold(`${result.file} — ${result.organisation}`));
+    out.push(`  ${t('overall', lang)}: ${badge(result.rating, lang)} ${t('score', lang)} ${result.score}/100`);
+    for (const target of result.targets) {
+      if (target.kind === 'organisation' && !target.findings.length && !target.openPoints.length) continue;
+      out.push('', targetHeading(target, lang));
+      if (!target.findings.length) out.push(`    ${chalk.dim(t('noFindings', lang))}`);
+      for (const finding of target.findings) out.push(...findingLines(finding, lang, (q) => locations[`${target.id}/${q}`]?.line ?? locations[`organisation/${q}`]?.line));
+      if (target.openPoints.length) {
+        const list = target.openPoints.map((p) => `${p.question} (${t(p.reason === 'dont_know' ? 'dontKnow' : 'unanswered', lang)})`);
+        out.push(`    ${chalk.cyan(`${t('openPoints', lang)}:`)} ${list.join(', ')}`);
+      }
+      out.push(`    ${chalk.dim(`${target.passed.length} ${t('passedRules', lang)}`)}`);
+    }
+    out.push('');
+  });
+  out.push(summaryLine(run));
+  return `${out.join('\n')}\n`;
+}
+
+function targetHeading(target: TargetResult, lang: Lang): string {
+  const name = target.kind === 'organisation' ? t('organisation', lang) : `${t('channel', lang)} ${target.id} (${target.platform})`;
+  return `  ${chalk.bold(name)}  ${badge(target.rating, lang)} ${t('score', lang)} ${target.score}`;
+}
+
+function findingLines(finding: Finding, lang: Lang, lineOf: (question: string) => number | undefined): string[] {
+  const status = finding.status === 'accepted' ? chalk.dim(` [${t('accepted', lang)}]`) : '';
+  const assumed = finding.assumed ? chalk.cyan(` (${t('assumed', lang)})`) : '';
+  return [
+    `    ${badge(finding.level, lang)} ${chalk.bold(finding.rule)}${status}${assumed}  ${finding.title[lang]}`,
+    `             ${chalk.dim(`${t('why', lang)}:`)} ${finding.triggers.map((tr) => triggerText(tr, lang, lineOf(tr.question))).join('; ')}`,
+    `             ${chalk.dim(`${t('todo', lang)}:`)} ${finding.recommendation[lang]}`,
+  ];
+}
+
+function triggerText(trigger: Trigger, lang: Lang, line: number | undefined): string {
+  const value = trigger.assumed ? t('unknown', lang) : Array.isArray(trigger.value) ? trigger.value.join(', ') : String(trigger.value);
+  return `${trigger.question} = ${value}${line ? chalk.dim(` (${t('line', lang)} ${line})`) : ''}`;
+}
+
+function summaryLine(run: CheckRun): string {
+  const { lang } = run;
+  const summary = summarize(run.results, run.failOn);
+  const counts = (['critical', 'high', 'medium', 'low'] as const).map((level) => `${summary.counts[level]} ${levelName(level, lang)}`).join(', ');
+  const gate = run.failOn === 'never' ? t('never', lang) : `${t('failsAt', lang)} ${levelName(run.failOn, lang)}`;
+  const failing = run.results.flatMap((r) => r.targets.flatMap((tg) => tg.findings)).filter((f) => f.status === 'active' && fails(f, run.failOn)).length;
+  const verdict = failing ? chalk.red.bold(`✖ ${failing} ≥ ${run.failOn}`) : chalk.green.bold('✔');
+  return `${verdict} ${counts} — ${run.results.length} ${t('configs', lang)}, ${gate}, ${summary.openPoints} ${t('openPoints', lang)}`;
+}
