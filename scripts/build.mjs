@@ -1,11 +1,12 @@
 // Bundles the CLI into dist/: start-up time matters for CI, and one bundle loads far faster than many modules.
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a test running the CLI never sees a half-written bundle.
+const staging = `dist.staging-${process.pid}`;
 await build({
   entryPoints: { chanrisk: 'src/cli/bin.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true, // the interview and report modules become chunks loaded only by their commands
   format: 'esm',
@@ -18,4 +19,6 @@ await build({
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-chmodSync('dist/chanrisk.js', 0o755);
+chmodSync(`${staging}/chanrisk.js`, 0o755);
+rmSync('dist', { recursive: true, force: true });
+renameSync(staging, 'dist');
