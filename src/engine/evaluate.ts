@@ -17,7 +17,8 @@ export function evaluateAssessment(policy: Policy, assessment: Assessment, optio
   const inForce = policy.rules.filter((rule) => isInForce(rule, options.date));
   const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
   const targets: TargetResult[] = [
-    evaluateTarget('organisation', 'organisation', undefined, orgFacts, inForce.filter((r) => r.scope === 'organisation')),
+    // Organisation answers feed every channel's rules too, so their open points name all rules in force.
+    evaluateTarget('organisation', 'organisation', undefined, orgFacts, inForce.filter((r) => r.scope === 'organisation'), orgFacts, inForce),
     ...assessment.channels.map((channel) => evaluateChannel(policy, channel, orgFacts, inForce)),
   ];
   return {
@@ -41,7 +42,15 @@ function evaluateChannel(policy: Policy, channel: ChannelInput, orgFacts: Facts,
   return evaluateTarget(channel.id, 'channel', channel.platform, facts, applicable, ownFacts);
 }
 
-function evaluateTarget(id: string, kind: TargetResult['kind'], platform: string | undefined, facts: Facts, rules: Rule[], ownFacts: Facts = facts): TargetResult {
+function evaluateTarget(
+  id: string,
+  kind: TargetResult['kind'],
+  platform: string | undefined,
+  facts: Facts,
+  rules: Rule[],
+  ownFacts: Facts = facts,
+  affectRules: Rule[] = rules,
+): TargetResult {
   const findings: Finding[] = [];
   const passed: string[] = [];
   for (const rule of rules) {
@@ -58,7 +67,7 @@ function evaluateTarget(id: string, kind: TargetResult['kind'], platform: string
     rating: maxRisk(active.map((f) => f.level)),
     score: Math.min(MAX_SCORE, active.reduce((sum, f) => sum + f.points, 0)),
     findings,
-    openPoints: openPoints(ownFacts, rules),
+    openPoints: openPoints(ownFacts, affectRules),
     passed: passed.sort(),
   };
 }

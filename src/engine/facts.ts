@@ -19,6 +19,8 @@ export function buildFacts(
   scope: 'organisation' | 'channel',
   answers: Readonly<Record<string, unknown>>,
   inherited: Facts = new Map(),
+  /** Rule test cases state only what matters: there a missing answer means "does not apply", not "unknown". */
+  missing: 'unknown' | 'absent' = 'unknown',
 ): Map<string, Fact> {
   const facts = new Map(inherited);
   for (const section of questionnaire.sections) {
@@ -26,7 +28,9 @@ export function buildFacts(
     for (const question of section.questions) {
       if (question.when && evaluateCondition(question.when, facts).truth === 'no') continue;
       const answer = answers[question.id];
-      if (answer === undefined || answer === null) facts.set(question.id, { kind: 'unknown', reason: 'unanswered' });
+      if (answer === undefined || answer === null) {
+        if (missing === 'unknown') facts.set(question.id, { kind: 'unknown', reason: 'unanswered' });
+      }
       else if (answer === DONT_KNOW && question.type !== 'text') facts.set(question.id, { kind: 'unknown', reason: 'dont_know' });
       else facts.set(question.id, { kind: 'value', value: answer as AnswerValue });
     }

@@ -33,8 +33,8 @@ export function runRuleTests(rules: Rule[], questionnaire: Questionnaire): RuleT
 function runCase(rule: Rule, test: RuleTestCase, kind: 'fires' | 'passes', questionnaire: Questionnaire): string | undefined {
   const inForce = !test.date || ((!rule.effectiveFrom || rule.effectiveFrom <= test.date) && (!rule.effectiveUntil || test.date <= rule.effectiveUntil));
   const platform = test.answers.platform ?? (rule.channels.includes('*') ? rule.channels.find((c) => c !== '*') ?? 'whatsapp' : rule.channels[0]);
-  const orgFacts = buildFacts(questionnaire, 'organisation', test.answers);
-  const facts = rule.scope === 'organisation' ? orgFacts : buildFacts(questionnaire, 'channel', { ...test.answers, platform }, orgFacts);
+  const orgFacts = buildFacts(questionnaire, 'organisation', test.answers, new Map(), 'absent');
+  const facts = rule.scope === 'organisation' ? orgFacts : buildFacts(questionnaire, 'channel', { ...test.answers, platform }, orgFacts, 'absent');
   const finding = inForce ? evaluateRule(rule, facts) : undefined;
   if (kind === 'passes') return finding ? `expected no finding, got ${finding.level} (triggered by ${finding.triggers.map((t) => t.question).join(', ')})` : undefined;
   if (!finding) return inForce ? 'expected a finding, the rule did not fire' : `expected a finding, but the rule is not in force on ${test.date}`;
