@@ -15,10 +15,13 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a child process, as a user or CI would. */
-export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
+  // An undefined value removes the variable, e.g. { NO_COLOR: undefined }.
+  const merged = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ...options.env };
+  const env = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv;
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', ...options.env },
+    env,
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 30_000,
