@@ -1,0 +1,314 @@
+import { evaluateCondition } from '../../../engine/conditions.js';
+import { buildFacts, DONT_KNOW, type Facts } from '../../../engine/facts.js';
+import { questionTests, type Condition } from '../../../policy/condition.js';
+import type { Option, Policy, Question, Rule } from '../../../policy/model.js';
+
+/** The pure logic of the interview: which question comes next, what counts as answered, what a change re-asks. */
+
+export const PLATFORM = 'platform';
+
+export interface OrganisationDraft {
+  name?: string;
+  assessor?: string;
+  answers: Record<string, unknown>;
+  notes: Record<string, string>;
+}
+
+export interface ChannelDraft {
+  id?: string;
+  name?: string;
+  platform?: string;
+  answers: Record<string, unknown>;
+  notes: Record<string, string>;
+}
+
+/** Everything the interview has recorded so far; the session file stores exactly this. */
+export interface Draft {
+  organisation: OrganisationDraft;
+  channels: ChannelDraft[];
+  /** The consultant said no more channels. */
+  channelsComplete: boolean;
+  /** Step keys to ask again because an answer they depend on changed in the review. */
+  reask: string[];
+}
+
+/** Where a step belongs: the organisation or the channel at an index. */
+export type Target = 'organisation' | number;
+export type Field = 'name' | 'assessor' | 'id' | 'channelName';
+
+export type Step =
+  | { kind: 'field'; key: string; target: Target; field: Field }
+  | { kind: 'question'; key: string; target: Target; question: Question }
+  | { kind: 'more'; key: 'more' }
+  | { kind: 'review'; key: 'review' };
+
+export type AskStep = Exclude<Step, { kind: 'review' }>;
+
+export const emptyDraft = (): Draft => ({ organisation: { answers: {}, notes: {} }, channels: [], channelsComplete: false, reask: [] });
+
+const prefix = (target: Target): string => (target === 'organisation' ? 'organisation' : `channels/${target}`);
+export const stepKey = (target: Target, name: string): string => `${prefix(target)}/${name}`;
+
+interface Context {
+  policy: Policy;
+  date: string;
+}
+
+/** The rules in force on the date; the interview only asks what these rules (or a question's condition) need. */
+export function rulesInForce(policy: Policy, date: string): Rule[] {
+  return policy.rules.filter((r) => (!r.effectiveFrom || r.effectiveFrom <= date) && (!r.effectiveUntil || date <= r.effectiveUntil));
+}
+
+function namedBy(conditions: Condition[]): Set<string> {
+  return new Set(conditions.flatMap((c) => [...questionTests(c)].map((t) => t.question)));
+}
+
+const ruleConditions = (rule: Rule): Condition[] => [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
+
+const questionConditions = (question: Question): Condition[] => [
+  ...(question.when ? [question.when] : []),
+  ...(question.options ?? []).flatMap((o) => (o.when ? [o.when] : [])),
+];
+
+/**
+ * The questions whose answer can change an outcome: named by a rule that may apply (for a channel: a rule for its
+ * platform; for the organisation, before any platform is known: any rule), then, to a fixed point, every question the
+ * condition of a relevant question or of one of its options names. The platform is always relevant.
+ */
+export function relevantQuestions(policy: Policy, date: string, platform: string | undefined): Set<string> {
+  const rules = rulesInForce(policy, date).filter(
+    (r) => platform === undefined || r.scope === 'organisation' || r.channels.includes('*') || r.channels.includes(platform),
+  );
+  const relevant = namedBy(rules.flatMap(ruleConditions));
+  relevant.add(PLATFORM);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const id of [...relevant]) {
+      const question = policy.questionnaire.questions.get(id);
+      for (const named of namedBy(question ? questionConditions(question) : [])) {
+        if (!relevant.has(named)) {
+          relevant.add(named);
+          grew = true;
+        }
+      }
+    }
+  }
+  return relevant;
+}
+
+export function organisationFacts(policy: Policy, draft: Draft): Facts {
+  return buildFacts(policy.questionnaire, 'organisation', draft.organisation.answers);
+}
+
+export function channelAnswers(channel: ChannelDraft): Record<string, unknown> {
+  return channel.platform === undefined ? { ...channel.answers } : { ...channel.answers, [PLATFORM]: channel.platform };
+}
+
+export function targetFacts(policy: Policy, draft: Draft, target: Target): Facts {
+  const orgFacts = organisationFacts(policy, draft);
+  if (target === 'organisation') return orgFacts;
+  const channel = draft.channels[target];
+  return buildFacts(policy.questionnaire, 'channel', channel ? channelAnswers(channel) : {}, orgFacts);
+}
+
+export function answersOf(draft: Draft, target: Target): Record<string, unknown> {
+  if (target === 'organisation') return draft.organisation.answers;
+  const channel = draft.channels[target];
+  return channel ? channelAnswers(channel) : {};
+}
+
+export function notesOf(draft: Draft, target: Target): Record<string, string> {
+  return target === 'organisation' ? draft.organisation.notes : (draft.channels[target]?.notes ?? {});
+}
+
+/** The options a consultant may pick here: those whose own condition is not false. */
+export function applicableOptions(question: Question, facts: Facts): Option[] {
+  return (question.options ?? []).filter((o) => !o.when || evaluateCondition(o.when, facts).truth !== 'no');
+}
+
+export const allowsDontKnow = (question: Question): boolean => question.dontKnow && question.type !== 'text';
+
+/** Why a value is not a valid answer to the question here, or undefined when it is. */
+export function answerProblem(question: Question, value: unknown, facts: Facts): string | undefined {
+  if (value === DONT_KNOW && allowsDontKnow(question)) return undefined;
+  const allowed = applicableOptions(question, facts).map((o) => o.value);
+  switch (question.type) {
+    case 'single':
+      return typeof value === 'string' && allowed.includes(value) ? undefined : `expected one of ${allowed.join(', ')}`;
+    case 'multi':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && allowed.includes(v)) && new Set(value).size === value.length
+        ? undefined
+        : `expected a list of ${allowed.join(', ')}`;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'expected true or false';
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'expected a number';
+      if (question.min !== undefined && value < question.min) return `expected at least ${question.min}`;
+      if (question.max !== undefined && value > question.max) return `expected at most ${question.max}`;
+      return undefined;
+    case 'text':
+      return typeof value === 'string' && value.length <= 2000 ? undefined : 'expected a text of at most 2000 characters';
+  }
+}
+
+/** The questions of one scope that apply (their `when` is not false) and are relevant, in questionnaire order. */
+function askedQuestions(ctx: Context, draft: Draft, target: Target): Question[] {
+  const scope = target === 'organisation' ? 'organisation' : 'channel';
+  const facts = targetFacts(ctx.policy, draft, target);
+  const platform = target === 'organisation' ? undefined : draft.channels[target]?.platform;
+  const relevant = relevantQuestions(ctx.policy, ctx.date, platform);
+  return ctx.policy.questionnaire.sections
+    .filter((s) => s.scope === scope)
+    .flatMap((s) => s.questions)
+    .filter((q) => facts.has(q.id) && relevant.has(q.id));
+}
+
+/** Every step that applies to the draft as it stands, in the order the interview asks them. */
+export function stepsOf(ctx: Context, draft: Draft): AskStep[] {
+  const steps: AskStep[] = [
+    { kind: 'field', key: stepKey('organisation', 'name'), target: 'organisation', field: 'name' },
+    { kind: 'field', key: stepKey('organisation', 'assessor'), target: 'organisation', field: 'assessor' },
+    ...askedQuestions(ctx, draft, 'organisation').map((question) => ({ kind: 'question' as const, key: stepKey('organisation', question.id), target: 'organisation' as const, question })),
+  ];
+  const channels = draft.channels.length ? draft.channels.length : 1;
+  for (let index = 0; index < channels; index++) {
+    // The platform first: it decides the default channel id and which questions follow.
+    const questions = askedQuestions(ctx, draft, index);
+    const platform = questions.filter((q) => q.id === PLATFORM);
+    steps.push(
+      ...platform.map((question) => ({ kind: 'question' as const, key: stepKey(index, question.id), target: index, question })),
+      { kind: 'field', key: stepKey(index, 'id'), target: index, field: 'id' },
+      { kind: 'field', key: stepKey(index, 'name'), target: index, field: 'channelName' },
+      ...questions.filter((q) => q.id !== PLATFORM).map((question) => ({ kind: 'question' as const, key: stepKey(index, question.id), target: index, question })),
+    );
+  }
+  steps.push({ kind: 'more', key: 'more' });
+  return steps;
+}
+
+export function fieldValue(draft: Draft, target: Target, field: Field): string | undefined {
+  if (target === 'organisation') return field === 'name' ? draft.organisation.name : draft.organisation.assessor;
+  const channel = draft.channels[target];
+  return field === 'id' ? channel?.id : channel?.name;
+}
+
+export function isAnswered(ctx: Context, draft: Draft, step: AskStep): boolean {
+  switch (step.kind) {
+    case 'more':
+      return draft.channelsComplete;
+    case 'field': {
+      const value = fieldValue(draft, step.target, step.field);
+      // Optional fields count as answered once asked (an empty string records "asked, left empty").
+      return step.field === 'name' || step.field === 'id' ? Boolean(value) : value !== undefined;
+    }
+    case 'question': {
+      const value = answersOf(draft, step.target)[step.question.id];
+      return value !== undefined && answerProblem(step.question, value, targetFacts(ctx.policy, draft, step.target)) === undefined;
+    }
+  }
+}
+
+/** The next step: a pending re-ask first, then the first unanswered step, then the review. */
+export function nextStep(ctx: Context, draft: Draft): Step {
+  const steps = stepsOf(ctx, draft);
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  for (const key of draft.reask) {
+    const step = byKey.get(key);
+    if (step) return step;
+  }
+  return steps.find((s) => !isAnswered(ctx, draft, s)) ?? { kind: 'review', key: 'review' };
+}
+
+function channelAt(draft: Draft, index: number): ChannelDraft {
+  while (draft.channels.length <= index) draft.channels.push({ answers: {}, notes: {} });
+  return draft.channels[index] as ChannelDraft;
+}
+
+/** Records an answer (or field value) and clears its pending re-ask. `more`: true adds a channel. */
+export function recordAnswer(draft: Draft, step: AskStep, value: unknown): void {
+  draft.reask = draft.reask.filter((k) => k !== step.key);
+  if (step.kind === 'more') {
+    if (value === true) channelAt(draft, draft.channels.length);
+    else draft.channelsComplete = true;
+    return;
+  }
+  if (step.kind === 'field') {
+    const text = String(value);
+    if (step.target === 'organisation') draft.organisation[step.field === 'name' ? 'name' : 'assessor'] = text;
+    else channelAt(draft, step.target)[step.field === 'id' ? 'id' : 'name'] = text;
+    return;
+  }
+  if (step.target === 'organisation') draft.organisation.answers[step.question.id] = value;
+  else if (step.question.id === PLATFORM) channelAt(draft, step.target).platform = String(value);
+  else channelAt(draft, step.target).answers[step.question.id] = value;
+}
+
+/** Sets or clears the note on a question's answer. */
+export function recordNote(draft: Draft, step: AskStep, note: string): void {
+  if (step.kind !== 'question' || step.question.id === PLATFORM) return;
+  const notes = step.target === 'organisation' ? draft.organisation.notes : channelAt(draft, step.target).notes;
+  if (note.trim()) notes[step.question.id] = note.trim();
+  else delete notes[step.question.id];
+}
+
+/** The questions whose condition (or an option's condition) names the given one, directly or through another. */
+export function dependentQuestions(policy: Policy, questionId: string): Set<string> {
+  const found = new Set<string>();
+  const queue = [questionId];
+  while (queue.length) {
+    const current = queue.shift() as string;
+    for (const question of policy.questionnaire.questions.values()) {
+      if (found.has(question.id) || question.id === questionId) continue;
+      if (namedBy(questionConditions(question)).has(current)) {
+        found.add(question.id);
+        queue.push(question.id);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * After a change in the review: the steps to ask again. An organisation answer can gate channel questions, so its
+ * dependents are looked up in every channel. Only steps that apply now are queued; new unanswered ones come anyway.
+ */
+export function stepsToReask(ctx: Context, draft: Draft, step: AskStep): string[] {
+  if (step.kind !== 'question') return [];
+  const dependents = dependentQuestions(ctx.policy, step.question.id);
+  return stepsOf(ctx, draft)
+    .filter((s): s is Extract<AskStep, { kind: 'question' }> => s.kind === 'question' && dependents.has(s.question.id))
+    .filter((s) => step.target === 'organisation' || s.target === step.target)
+    .map((s) => s.key);
+}
+
+export interface Progress {
+  target: Target;
+  index: number;
+  total: number;
+}
+
+/** Where a step stands within its section: "Channel 2 · 7/23" counts only the steps that apply. */
+export function progressOf(ctx: Context, draft: Draft, step: AskStep): Progress | undefined {
+  if (step.kind === 'more') return undefined;
+  const section = stepsOf(ctx, draft).filter((s) => s.kind !== 'more' && s.target === step.target);
+  return { target: step.target, index: section.findIndex((s) => s.key === step.key) + 1, total: section.length };
+}
+
+/** The answers a config may carry: applicable and valid, in questionnaire order; notes only beside an answer. */
+export function cleanAnswers(ctx: Context, draft: Draft, target: Target): { answers: Record<string, unknown>; notes: Record<string, string> } {
+  const facts = targetFacts(ctx.policy, draft, target);
+  const given = answersOf(draft, target);
+  const scope = target === 'organisation' ? 'organisation' : 'channel';
+  const answers: Record<string, unknown> = {};
+  const notes: Record<string, string> = {};
+  for (const question of [...ctx.policy.questionnaire.questions.values()]) {
+    if (question.scope !== scope || question.id === PLATFORM) continue;
+    const value = given[question.id];
+    if (value === undefined || !facts.has(question.id) || answerProblem(question, value, facts)) continue;
+    answers[question.id] = value;
+    const note = notesOf(draft, target)[question.id];
+    if (note) notes[question.id] = note;
+  }
+  return { answers, notes };
+}

@@ -1,0 +1,183 @@
+import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import chalk from 'chalk';
+import { DONT_KNOW } from '../../../engine/facts.js';
+import type { Lang, Option, Question } from '../../../policy/model.js';
+import { allowsDontKnow } from './flow.js';
+import { m, type InterviewMessage } from './messages.js';
+
+/** The inquirer calls of the interview: one function per kind of prompt. Help is shown on request by re-asking. */
+
+const HELP = '\u0000help';
+export const CONFIRM = '\u0000confirm';
+export const ADD_CHANNEL = '\u0000add';
+
+export interface PromptEnv {
+  lang: Lang;
+  signal: AbortSignal;
+}
+
+const KEY_ACTIONS: Record<string, InterviewMessage> = { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert' };
+
+/** Inquirer's key hints, in the interview's language. */
+const theme = (lang: Lang) => ({
+  style: {
+    keysHelpTip: (keys: [string, string][]) =>
+      keys
+        .map(([key, action]) => {
+          const word = KEY_ACTIONS[action];
+          return `${chalk.bold(key === 'space' ? m('space', lang) : key)} ${chalk.dim(word ? m(word, lang) : action)}`;
+        })
+        .join(chalk.dim(' • ')),
+  },
+});
+
+const context = (env: PromptEnv) => ({ signal: env.signal });
+
+function message(label: string, question: Question, env: PromptEnv, showHelp: boolean, hint?: string): string {
+  const unit = question.unit ? ` (${question.unit[env.lang]})` : '';
+  const title = `${chalk.cyan(`[${label}]`)} ${question.title[env.lang]}${unit}${hint ? chalk.dim(` (${hint})`) : ''}`;
+  return showHelp ? `${title}\n  ${chalk.italic(question.help[env.lang])}\n ` : title;
+}
+
+const helpChoice = (lang: Lang) => ({ value: HELP, name: m('showHelp', lang), description: m('showHelpHint', lang) });
+const dontKnowChoice = (lang: Lang) => ({ value: DONT_KNOW, name: m('dontKnow', lang) });
+const optionChoice = (option: Option, lang: Lang) => ({ value: option.value, name: option.label[lang], ...(option.help && { description: option.help[lang] }) });
+
+/** Asks one questionnaire question; returns the answer in config form (DONT_KNOW for "don't know"). */
+export async function askQuestion(question: Question, options: Option[], current: unknown, label: string, env: PromptEnv): Promise<unknown> {
+  let showHelp = false;
+  let selected = current;
+  for (;;) {
+    const answer = await askOnce(question, options, selected, message(label, question, env, showHelp), env);
+    if (answer.help) {
+      showHelp = true;
+      selected = answer.keep ?? selected;
+      continue;
+    }
+    return answer.value;
+  }
+}
+
+type Once = { help: true; keep?: unknown } | { help: false; value: unknown };
+
+async function askOnce(question: Question, options: Option[], current: unknown, text: string, env: PromptEnv): Promise<Once> {
+  const { lang } = env;
+  const extra = [...(allowsDontKnow(question) ? [dontKnowChoice(lang)] : []), helpChoice(lang)];
+  switch (question.type) {
+    case 'single':
+    case 'boolean': {
+      const choices =
+        question.type === 'boolean'
+          ? [{ value: true as unknown, name: m('yes', lang) }, { value: false as unknown, name: m('no', lang) }]
+          : options.map((o) => optionChoice(o, lang) as { value: unknown; name: string });
+      const value = await select<unknown>(
+        { message: text, choices: [...choices, new Separator(), ...extra], pageSize: 14, loop: false, theme: theme(lang), ...(current !== undefined && { default: current }) },
+        context(env),
+      );
+      return value === HELP ? { help: true } : { help: false, value };
+    }
+    case 'multi': {
+      const chosen = Array.isArray(current) ? current : current === DONT_KNOW ? [DONT_KNOW] : [];
+      const values = await checkbox<string>(
+        {
+          message: text,
+          choices: [...options.map((o) => ({ ...optionChoice(o, lang), checked: chosen.includes(o.value) })), new Separator(), ...extra.map((c) => ({ ...c, checked: chosen.includes(c.value) }))],
+          pageSize: 14,
+          loop: false,
+          theme: theme(lang),
+          validate: (items) => (items.some((i) => i.value === DONT_KNOW) && items.filter((i) => i.value !== HELP).length > 1 ? m('dontKnowAlone', lang) : true),
+        },
+        context(env),
+      );
+      if (values.includes(HELP)) return { help: true, keep: values.filter((v) => v !== HELP) };
+      return { help: false, value: values.includes(DONT_KNOW) ? DONT_KNOW : values };
+    }
+    case 'number': {
+      const dontKnow = allowsDontKnow(question);
+      const raw = await input(
+        {
+          message: `${text}${chalk.dim(` ${m(dontKnow ? 'numberHint' : 'numberHintNoDontKnow', lang)}`)}`,
+          ...(current !== undefined && { default: current === DONT_KNOW ? '-' : String(current) }),
+          validate: (value) => numberProblem(value.trim(), question, dontKnow, lang) ?? true,
+        },
+        context(env),
+      );
+      const value = raw.trim();
+      if (value === '?') return { help: true };
+      return { help: false, value: value === '-' ? DONT_KNOW : Number(value) };
+    }
+    case 'text': {
+      const raw = await input(
+        { message: `${text}${chalk.dim(` ${m('textHint', lang)}`)}`, ...(typeof current === 'string' && { default: current }) },
+        context(env),
+      );
+      return raw.trim() === '?' ? { help: true } : { help: false, value: raw.trim() };
+    }
+  }
+}
+
+function numberProblem(value: string, question: Question, dontKnow: boolean, lang: Lang): string | undefined {
+  if (value === '?' || (dontKnow && value === '-')) return undefined;
+  const number = Number(value);
+  if (value === '' || !Number.isFinite(number)) return m('notANumber', lang);
+  if (question.min !== undefined && number < question.min) return `${m('atLeast', lang)} ${question.min}.`;
+  if (question.max !== undefined && number > question.max) return `${m('atMost', lang)} ${question.max}.`;
+  return undefined;
+}
+
+/** A free-text header field (organisation name, channel id …). */
+export async function askField(label: string, prompt: string, current: string | undefined, validate: (value: string) => string | undefined, env: PromptEnv): Promise<string> {
+  const raw = await input(
+    { message: `${chalk.cyan(`[${label}]`)} ${prompt}`, ...(current && { default: current }), validate: (value) => validate(value.trim()) ?? true },
+    context(env),
+  );
+  return raw.trim();
+}
+
+/** The optional note beside an answer: Enter keeps what is there, "-" removes it. */
+export async function askNote(current: string | undefined, env: PromptEnv): Promise<string> {
+  const raw = await input(
+    { message: chalk.dim(`  ↳ ${m('note', env.lang)}`), ...(current && { default: current }), validate: (v) => (v.length > 2000 ? m('tooLong', env.lang) : true) },
+    context(env),
+  );
+  const note = raw.trim();
+  return note === '-' ? '' : note;
+}
+
+export async function askMoreChannels(env: PromptEnv): Promise<boolean> {
+  const value = await select<boolean>(
+    { message: `${m('moreChannels', env.lang)}\n  ${chalk.italic(m('moreHelp', env.lang))}\n `, choices: [{ value: false, name: m('no', env.lang) }, { value: true, name: m('yes', env.lang) }], theme: theme(env.lang) },
+    context(env),
+  );
+  return value;
+}
+
+export interface ReviewItem {
+  key: string;
+  section: string;
+  title: string;
+  answer: string;
+  note?: string;
+}
+
+/** The review screen: every answer, one to change, or confirm. Returns a step key, CONFIRM or ADD_CHANNEL. */
+export async function askReview(items: ReviewItem[], current: string | undefined, env: PromptEnv): Promise<string> {
+  const { lang } = env;
+  const choices: ({ value: string; name: string; description?: string } | Separator)[] = [
+    { value: CONFIRM, name: chalk.green(m('confirm', lang)) },
+    { value: ADD_CHANNEL, name: m('addChannel', lang) },
+  ];
+  let section = '';
+  for (const item of items) {
+    if (item.section !== section) {
+      section = item.section;
+      choices.push(new Separator(chalk.bold(`── ${section}`)));
+    }
+    choices.push({
+      value: item.key,
+      name: `${item.title}: ${chalk.bold(item.answer)}${item.note ? chalk.dim(` [${m('noteMark', lang)}]`) : ''}`,
+      ...(item.note && { description: `${m('noteMark', lang)}: ${item.note}` }),
+    });
+  }
+  return select<string>({ message: m('reviewTitle', lang), choices, pageSize: 16, loop: false, theme: theme(lang), ...(current && { default: current }) }, context(env));
+}
