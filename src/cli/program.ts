@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { packageInfo } from '../util/package-root.js';
 import { checkExamples, runCheck } from './commands/check.js';
+import { interviewExamples } from './commands/interview/help.js';
 import { runRulesLint, runRulesList, runRulesShow, runRulesTest } from './commands/rules.js';
 import type { Io } from './io.js';
 
@@ -74,6 +75,23 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .addHelpText('after', '\nExamples:\n  $ chanrisk rules test\n  $ chanrisk rules test ./our-packs\n\nExit codes: 0 all pass, 1 a case fails, 2 a pack is invalid.')
     .action((dir: string | undefined, options) => {
       result.code = runRulesTest(dir, options, io);
+    });
+
+  program
+    .command('interview')
+    .description('guided interview for consultants: asks the questionnaire, writes a channel config, shows the result')
+    .option('-o, --out <file>', 'the channel config to write (default: chanrisk.yaml)')
+    .option('--resume <file>', 'continue a paused interview from its session file')
+    .option('--report <file>', 'the Markdown report to write')
+    .option('--no-report', 'write no report')
+    .addOption(langOption())
+    .addOption(rulesOption())
+    .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')
+    .addHelpText('after', interviewExamples)
+    .action(async (options) => {
+      // Loaded only here: inquirer and the interview stay off the `check` start-up path.
+      const interview = await import('./commands/interview/index.js');
+      result.code = await interview.runInterview(options, io);
     });
 
   return program;
