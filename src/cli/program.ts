@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { packageInfo } from '../util/package-root.js';
 import { checkExamples, runCheck } from './commands/check.js';
+import { initExamples, scanExamples, schemaExamples } from './commands/ci-help.js';
 import { interviewExamples } from './commands/interview/help.js';
 import { runRulesLint, runRulesList, runRulesShow, runRulesTest } from './commands/rules.js';
 import type { Io } from './io.js';
@@ -25,14 +26,19 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .command('check')
     .description('assess one or more channel configs; the exit code gates a CI build')
     .argument('<config...>', 'channel-config YAML files')
-    .option('-f, --format <format>', 'text or json', 'text')
+    .option('-f, --format <format>', 'text, json, sarif, junit, github or markdown', 'text')
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of printing it')
     .option('--fail-on <level>', 'exit 1 when an active finding is at or above: low, medium, high, critical, never', 'high')
     .addOption(langOption())
     .addOption(rulesOption())
     .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')
+    .option('--no-acceptances', 'ignore accepted_risks: the unwaived picture for audits')
+    .option('--baseline <file>', 'fail only on findings that are new or whose level rose since this baseline')
+    .option('--write-baseline <file>', "record today's findings as the baseline")
+    .option('--scan <dir>', 'read dependency manifests in this folder as evidence of how channels are connected')
     .addHelpText('after', checkExamples)
-    .action((files: string[], options) => {
-      result.code = runCheck(files, options, io);
+    .action(async (files: string[], options) => {
+      result.code = await runCheck(files, options, io);
     });
 
   const rules = program.command('rules').description('list, show, lint and test the rule packs');
@@ -92,6 +98,38 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       // Loaded only here: inquirer and the interview stay off the `check` start-up path.
       const interview = await import('./commands/interview/index.js');
       result.code = await interview.runInterview(options, io);
+    });
+
+  program
+    .command('scan')
+    .description('list the messenger libraries a code base depends on (manifests and lockfiles), with file and line')
+    .argument('<dir>', 'the folder of a code base')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .addOption(langOption())
+    .addHelpText('after', scanExamples)
+    .action(async (dir: string, options) => {
+      const { runScan } = await import('./commands/scan.js');
+      result.code = runScan(dir, options, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the channel config')
+    .addHelpText('after', schemaExamples)
+    .action(async () => {
+      const { runSchema } = await import('./commands/schema.js');
+      result.code = runSchema(io);
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter channel config that points editors at the schema')
+    .argument('[file]', 'the config to create (default: chanrisk.yaml); never overwritten')
+    .addOption(langOption())
+    .addHelpText('after', initExamples)
+    .action(async (file: string | undefined, options) => {
+      const { runInit } = await import('./commands/init.js');
+      result.code = runInit(file, options, io);
     });
 
   return program;

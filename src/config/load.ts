@@ -69,6 +69,7 @@ function configFromSource(source: YamlSource, questionnaire: Questionnaire): Loa
       notes: (c.notes ?? {}) as Record<string, string>,
     })),
     locations,
+    acceptances: (data.accepted_risks ?? []).map((entry, i) => ({ ...entry, location: source.locate(['accepted_risks', i]) })),
   };
   return { assessment, data, source, warnings };
 }

@@ -61,7 +61,19 @@ export function configSchema(questionnaire: Questionnaire) {
         }),
       )
       .check(z.minLength(1), z.maxLength(500)),
+    accepted_risks: z.optional(z.array(acceptedRiskSchema)),
   });
 }
+
+const Required = z.string().check(z.minLength(1), z.maxLength(2000));
+/** A risk an organisation accepts for one rule on one channel (or "organisation") until a date; all fields required. */
+const acceptedRiskSchema = z.strictObject({
+  rule: Required,
+  channel: Required,
+  reason: Required,
+  owner: Required,
+  approver: Required,
+  expires: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')),
+});
 
 export type ConfigData = z.infer<ReturnType<typeof configSchema>>;

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../util/errors.js';
+import type { Acceptance } from './acceptance.js';
 
 /** The validated input of one assessment: what a channel config (or the interview) says. */
 export interface ChannelInput {
@@ -20,4 +21,6 @@ export interface Assessment {
   channels: ChannelInput[];
   /** Where each answer stands in the file, keyed "<target id>/<question id>", for located output formats. */
   locations: Record<string, SourceLocation>;
+  /** The config's accepted_risks, each with where it stands in the file. */
+  acceptances?: Acceptance[];
 }

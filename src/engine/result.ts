@@ -6,6 +6,8 @@ export interface Trigger {
   /** The answer, or "unknown" where the engine assumed the worst. */
   value: string | number | boolean | string[];
   assumed: boolean;
+  /** Set when the value came from the code base (`check --scan`), not from the config. */
+  evidence?: { file: string; line: number; package: string };
 }
 
 export interface AppliedModifier {
@@ -34,6 +36,8 @@ export interface Finding {
   sources: Source[];
   reviewed: string;
   waivable: boolean;
+  /** Set when an accepted risk of the config covers this finding (status 'accepted'). */
+  acceptance?: { reason: string; owner: string; approver: string; expires: string };
 }
 
 export interface OpenPoint {

@@ -36,7 +36,10 @@ function targetJson(target: TargetResult, run: CheckRun, index: number) {
     rating: target.rating,
     score: target.score,
     scoreBreakdown: target.findings.filter((f) => f.status === 'active').map((f) => ({ rule: f.rule, points: f.points })),
-    findings: target.findings.map((f) => findingJson(f, run.lang, (q) => locations[`${target.id}/${q}`] ?? locations[`organisation/${q}`])),
+    findings: target.findings.map((f) => ({
+      ...findingJson(f, run.lang, (q) => locations[`${target.id}/${q}`] ?? locations[`organisation/${q}`]),
+      baseline: run.baseline?.get(f) ?? null,
+    })),
     openPoints: target.openPoints,
     passed: target.passed,
   };
@@ -59,11 +62,12 @@ function findingJson(f: Finding, lang: Lang, locate: (question: string) => { lin
     uncertainty: f.uncertainty?.[lang] ?? null,
     triggers: f.triggers.map((t) => {
       const at = locate(t.question);
-      return { question: t.question, value: t.value, assumed: t.assumed, line: at?.line ?? null, column: at?.column ?? null };
+      return { question: t.question, value: t.value, assumed: t.assumed, line: at?.line ?? null, column: at?.column ?? null, evidence: t.evidence ?? null };
     }),
     modifiers: f.modifiers.map((m) => ({ scale: m.scale, effect: m.effect, reason: m.reason[lang] })),
     sources: f.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: s.section ?? null, version: s.version ?? null })),
     reviewed: f.reviewed,
     waivable: f.waivable,
+    acceptance: f.acceptance ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Assessment } from '../engine/assessment.js';
 import type { FailOn } from '../engine/gate.js';
-import type { AssessmentResult } from '../engine/result.js';
+import type { BaselineState } from '../engine/baseline.js';
+import type { AssessmentResult, Finding } from '../engine/result.js';
 import type { Lang, Policy } from '../policy/model.js';
 
 /** Everything an output format of `check` may show: the results plus how they were produced. */
@@ -12,4 +13,6 @@ export interface CheckRun {
   policy: Policy;
   assessments: Assessment[];
   results: AssessmentResult[];
+  /** With `--baseline`: each finding's state; only new or raised findings fail the build. */
+  baseline?: Map<Finding, BaselineState>;
 }

@@ -1,8 +1,9 @@
 import chalk, { type ChalkInstance } from 'chalk';
-import { fails, summarize } from '../engine/gate.js';
+import { summarize } from '../engine/gate.js';
 import type { Finding, TargetResult, Trigger } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
 import { levelName, t } from '../messages.js';
+import { isFailing } from './located.js';
 import type { CheckRun } from './run.js';
 
 const LEVEL_STYLE: Record<RiskLevel, ChalkInstance> = {
@@ -45,18 +46,26 @@ function targetHeading(target: TargetResult, lang: Lang): string {
 }
 
 function findingLines(finding: Finding, lang: Lang, lineOf: (question: string) => number | undefined): string[] {
-  const status = finding.status === 'accepted' ? chalk.dim(` [${t('accepted', lang)}]`) : '';
+  const status = finding.status === 'accepted' ? chalk.magenta(` [${t('accepted', lang)}]`) : '';
   const assumed = finding.assumed ? chalk.cyan(` (${t('assumed', lang)})`) : '';
   return [
     `    ${badge(finding.level, lang)} ${chalk.bold(finding.rule)}${status}${assumed}  ${finding.title[lang]}`,
     `             ${chalk.dim(`${t('why', lang)}:`)} ${finding.triggers.map((tr) => triggerText(tr, lang, lineOf(tr.question))).join('; ')}`,
     `             ${chalk.dim(`${t('todo', lang)}:`)} ${finding.recommendation[lang]}`,
+    ...(finding.acceptance ? [`             ${chalk.magenta(`${t('accepted', lang)}:`)} ${acceptanceText(finding.acceptance, lang)}`] : []),
   ];
+}
+
+function acceptanceText(a: NonNullable<Finding['acceptance']>, lang: Lang): string {
+  return lang === 'de'
+    ? `${a.reason} (verantwortlich ${a.owner}, genehmigt von ${a.approver}, bis ${a.expires})`
+    : `${a.reason} (owner ${a.owner}, approved by ${a.approver}, until ${a.expires})`;
 }
 
 function triggerText(trigger: Trigger, lang: Lang, line: number | undefined): string {
   const value = trigger.assumed ? t('unknown', lang) : Array.isArray(trigger.value) ? trigger.value.join(', ') : String(trigger.value);
-  return `${trigger.question} = ${value}${line ? chalk.dim(` (${t('line', lang)} ${line})`) : ''}`;
+  const evidence = trigger.evidence ? chalk.yellow(` [${trigger.evidence.package} @ ${trigger.evidence.file}:${trigger.evidence.line}]`) : '';
+  return `${trigger.question} = ${value}${evidence}${line ? chalk.dim(` (${t('line', lang)} ${line})`) : ''}`;
 }
 
 function summaryLine(run: CheckRun): string {
@@ -64,7 +73,7 @@ function summaryLine(run: CheckRun): string {
   const summary = summarize(run.results, run.failOn);
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((level) => `${summary.counts[level]} ${levelName(level, lang)}`).join(', ');
   const gate = run.failOn === 'never' ? t('never', lang) : `${t('failsAt', lang)} ${levelName(run.failOn, lang)}`;
-  const failing = run.results.flatMap((r) => r.targets.flatMap((tg) => tg.findings)).filter((f) => f.status === 'active' && fails(f, run.failOn)).length;
+  const failing = run.results.flatMap((r) => r.targets.flatMap((tg) => tg.findings)).filter((f) => isFailing(run, f)).length;
   const verdict = failing ? chalk.red.bold(`✖ ${failing} ≥ ${run.failOn}`) : chalk.green.bold('✔');
   return `${verdict} ${counts} — ${run.results.length} ${t('configs', lang)}, ${gate}, ${summary.openPoints} ${t('openPoints', lang)}`;
 }

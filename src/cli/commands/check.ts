@@ -1,15 +1,36 @@
 import { loadConfigFile } from '../../config/load.js';
+import { applyAcceptances, checkAcceptances } from '../../engine/acceptance.js';
+import type { Assessment } from '../../engine/assessment.js';
+import { compareWithBaseline, createBaseline } from '../../engine/baseline.js';
 import { evaluateAssessment } from '../../engine/evaluate.js';
-import { FAIL_ON_VALUES, summarize, type FailOn } from '../../engine/gate.js';
+import { FAIL_ON_VALUES, type FailOn } from '../../engine/gate.js';
+import type { AssessmentResult } from '../../engine/result.js';
+import { formatGithub } from '../../format/github.js';
 import { formatJson } from '../../format/json.js';
+import { formatJunit } from '../../format/junit.js';
+import { locatedFindings } from '../../format/located.js';
+import { formatMarkdown } from '../../format/markdown.js';
 import type { CheckRun } from '../../format/run.js';
+import { formatSarif } from '../../format/sarif.js';
 import { formatText } from '../../format/text.js';
 import { loadPolicyStrict } from '../../policy/load.js';
+import type { Policy } from '../../policy/model.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { InputErrors } from '../../util/errors.js';
 import { packageInfo } from '../../util/package-root.js';
 import { EXIT, type Io } from '../io.js';
 import { parseChoice, parseDate, parseLang } from '../options.js';
+import { readBaseline } from './baseline-file.js';
 
-export const CHECK_FORMATS = ['text', 'json'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+const FORMATTERS: Record<(typeof CHECK_FORMATS)[number], (run: CheckRun) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatMarkdown,
+};
 
 export interface CheckOptions {
   format?: string;
@@ -17,6 +38,12 @@ export interface CheckOptions {
   lang?: string;
   rules?: string[];
   date?: string;
+  output?: string;
+  /** false with --no-acceptances: the unwaived picture for audits. */
+  acceptances?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  scan?: string;
 }
 
 export const checkExamples = `
@@ -25,28 +52,59 @@ Examples:
   $ chanrisk check configs/*.yaml --format json > chanrisk.json
   $ chanrisk check channels.yaml --fail-on critical --lang de
   $ chanrisk check channels.yaml --rules ./our-packs --date 2026-12-31
+  $ chanrisk check channels.yaml --format sarif -o chanrisk.sarif
+  $ chanrisk check channels.yaml --scan . --format github
+  $ chanrisk check channels.yaml --write-baseline .chanrisk-baseline.json
+  $ chanrisk check channels.yaml --baseline .chanrisk-baseline.json
 
 Exit codes: 0 no active finding at or above --fail-on, 1 at least one, 2 usage, config or rule-pack error.`;
 
 /** Evaluates every config; the exit code gates a build. */
-export function runCheck(files: string[], options: CheckOptions, io: Io): number {
+export async function runCheck(files: string[], options: CheckOptions, io: Io): Promise<number> {
   const format = parseChoice('--format', options.format ?? 'text', CHECK_FORMATS);
   const failOn = parseChoice('--fail-on', options.failOn ?? 'high', FAIL_ON_VALUES) as FailOn;
   const lang = parseLang(options.lang);
   const date = parseDate(options.date);
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
   const loaded = files.map((file) => loadConfigFile(file, policy.questionnaire));
   for (const warning of loaded.flatMap((l) => l.warnings)) io.err(`warning: ${warning.format()}\n`);
   const assessments = loaded.map((l) => l.assessment);
-  const run: CheckRun = {
-    tool: { name: 'chanrisk', version: packageInfo().version },
-    date,
-    lang,
-    failOn,
-    policy,
-    assessments,
-    results: assessments.map((assessment) => evaluateAssessment(policy, assessment, { date })),
-  };
-  io.out(format === 'json' ? formatJson(run) : formatText(run));
-  return summarize(run.results, failOn).failing > 0 ? EXIT.findings : EXIT.ok;
+  const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a));
+  if (problems.length) throw new InputErrors(problems);
+
+  const evaluate = options.scan === undefined ? plainEvaluation(policy, date) : await evidenceEvaluation(options.scan, policy, date, lang, io);
+  const results = assessments.map((assessment) => {
+    const result = evaluate(assessment);
+    if (options.acceptances === false) return result;
+    const accepted = applyAcceptances(result, assessment.acceptances ?? [], date);
+    for (const warning of accepted.warnings) {
+      const { file, line, column } = warning.acceptance.location;
+      io.err(`warning: ${file}:${line}:${column}: ${warning.message[lang]}\n`);
+    }
+    return accepted.result;
+  });
+
+  const run: CheckRun = { tool: { name: 'chanrisk', version: packageInfo().version }, date, lang, failOn, policy, assessments, results };
+  if (options.writeBaseline !== undefined) {
+    const written = createBaseline(results, date);
+    writeFileAtomic(options.writeBaseline, `${JSON.stringify(written, null, 2)}\n`, '--write-baseline');
+    // Everything recorded is known from now on, so the build passes as it will next time.
+    run.baseline = compareWithBaseline(results, written);
+  } else if (baseline) run.baseline = compareWithBaseline(results, baseline);
+
+  const output = FORMATTERS[format](run);
+  if (options.output === undefined) io.out(output);
+  else writeFileAtomic(options.output, output, '--output');
+  return locatedFindings(run).some((l) => l.failing) ? EXIT.findings : EXIT.ok;
+}
+
+function plainEvaluation(policy: Policy, date: string): (assessment: Assessment) => AssessmentResult {
+  return (assessment) => evaluateAssessment(policy, assessment, { date });
+}
+
+/** --scan: the evidence modules load only here, so a plain check stays fast. */
+async function evidenceEvaluation(dir: string, policy: Policy, date: string, lang: CheckRun['lang'], io: Io): Promise<(assessment: Assessment) => AssessmentResult> {
+  const { scanForCheck } = await import('../../evidence/check-scan.js');
+  return scanForCheck(dir, policy, date, lang, io);
 }

@@ -1,0 +1,81 @@
+import type { Assessment } from '../engine/assessment.js';
+import { rescore } from '../engine/acceptance.js';
+import { evaluateAssessment, type EvaluateOptions } from '../engine/evaluate.js';
+import { DONT_KNOW } from '../engine/facts.js';
+import { findingPoints, maxRisk, riskLevel, riskRank } from '../engine/levels.js';
+import type { AssessmentResult, Finding, TargetResult } from '../engine/result.js';
+import type { Policy } from '../policy/model.js';
+import { GREY_KINDS, type ContradictionRule } from './catalogue.js';
+import type { EvidenceHit } from './scan.js';
+
+/** The grey library the code shows for each channel on its platform (the first one found), keyed by channel id. */
+export function greyEvidence(assessment: Assessment, hits: readonly EvidenceHit[]): Map<string, EvidenceHit> {
+  const found = new Map<string, EvidenceHit>();
+  for (const channel of assessment.channels) {
+    const hit = hits.find((h) => GREY_KINDS.includes(h.library.kind) && h.library.platforms.includes(channel.platform));
+    if (hit) found.set(channel.id, hit);
+  }
+  return found;
+}
+
+/**
+ * Evaluates an assessment with the code's evidence merged in, as one explicit step around the engine: a channel
+ * whose platform has a grey library in the code is evaluated with the integration that library implies, the
+ * triggers on "integration" point at the manifest line, and where the config declared something else the
+ * contradiction is a finding of its own.
+ */
+export function evaluateWithEvidence(policy: Policy, assessment: Assessment, hits: readonly EvidenceHit[], contradiction: ContradictionRule, options: EvaluateOptions): AssessmentResult {
+  const evidence = greyEvidence(assessment, hits);
+  if (!evidence.size) return evaluateAssessment(policy, assessment, options);
+  const adjusted: Assessment = {
+    ...assessment,
+    channels: assessment.channels.map((c) => {
+      const hit = evidence.get(c.id);
+      return hit ? { ...c, answers: { ...c.answers, integration: hit.library.integration } } : c;
+    }),
+  };
+  const result = evaluateAssessment(policy, adjusted, options);
+  const targets = result.targets.map((target): TargetResult => {
+    const hit = evidence.get(target.id);
+    if (!hit) return target;
+    const source = { file: hit.file, line: hit.line, package: hit.package };
+    const findings = target.findings.map((f) => ({
+      ...f,
+      triggers: f.triggers.map((t) => (t.question === 'integration' ? { ...t, evidence: source } : t)),
+    }));
+    const declared = assessment.channels.find((c) => c.id === target.id)?.answers.integration;
+    if (typeof declared === 'string' && declared !== DONT_KNOW && declared !== hit.library.integration) {
+      findings.push(contradictionFinding(contradiction, declared, hit));
+    }
+    findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || a.rule.localeCompare(b.rule));
+    return rescore({ ...target, findings });
+  });
+  return { ...result, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) };
+}
+
+function contradictionFinding(rule: ContradictionRule, declared: string, hit: EvidenceHit): Finding {
+  const where = `${hit.package} (${hit.file}:${hit.line})`;
+  return {
+    rule: rule.id,
+    pack: 'evidence',
+    area: rule.area,
+    title: rule.title,
+    level: riskLevel(rule.impact, rule.likelihood),
+    impact: rule.impact,
+    likelihood: rule.likelihood,
+    points: findingPoints(rule.impact, rule.likelihood),
+    status: 'active',
+    assumed: false,
+    triggers: [{ question: 'integration', value: declared, assumed: false, evidence: { file: hit.file, line: hit.line, package: hit.package } }],
+    modifiers: [],
+    finding: {
+      en: `${rule.finding.en} Declared: ${declared}; found in the code: ${where}, which means ${hit.library.integration}.`,
+      de: `${rule.finding.de} Angegeben: ${declared}; im Code gefunden: ${where}, also ${hit.library.integration}.`,
+    },
+    recommendation: rule.recommendation,
+    sources: rule.sources,
+    reviewed: rule.reviewed,
+    // The code either has the library or not; a contradiction cannot be accepted away.
+    waivable: false,
+  };
+}

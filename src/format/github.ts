@@ -1,0 +1,33 @@
+import { summarize } from '../engine/gate.js';
+import type { RiskLevel } from '../policy/model.js';
+import { levelName, t } from '../messages.js';
+import { locatedFindings } from './located.js';
+import type { CheckRun } from './run.js';
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the config line that caused it. */
+const COMMAND: Record<RiskLevel, 'error' | 'warning' | 'notice'> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' };
+
+export function formatGithub(run: CheckRun): string {
+  const { lang } = run;
+  const lines = locatedFindings(run).map(({ finding, target, location, failing }) => {
+    // Accepted findings and findings already in the baseline stay visible but never show as errors.
+    const settled = finding.status === 'accepted' || (run.baseline?.get(finding) === 'known' && !failing);
+    const command = settled ? 'notice' : COMMAND[finding.level];
+    const status = finding.status === 'accepted' ? ` [${t('accepted', lang)}]` : '';
+    const properties = [
+      `file=${property(location.file)}`,
+      `line=${location.line}`,
+      `col=${location.column}`,
+      `title=${property(`chanrisk ${finding.rule} (${levelName(finding.level, lang)})${status}`)}`,
+    ].join(',');
+    return `::${command} ${properties}::${data(`${target.id}: ${finding.title[lang]}\n${finding.recommendation[lang]}`)}`;
+  });
+  const summary = summarize(run.results, run.failOn);
+  const counts = (['critical', 'high', 'medium', 'low'] as const).map((level) => `${summary.counts[level]} ${levelName(level, lang)}`).join(', ');
+  lines.push(`chanrisk: ${counts}; ${summary.accepted} ${t('accepted', lang)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Escaping as in @actions/core (toCommandValue / escapeData / escapeProperty). */
+export const data = (value: string): string => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const property = (value: string): string => data(value).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,0 +1,42 @@
+import { fails } from '../engine/gate.js';
+import type { AssessmentResult, Finding, TargetResult } from '../engine/result.js';
+import type { SourceLocation } from '../util/errors.js';
+import type { CheckRun } from './run.js';
+
+/** One finding with everything a located output format needs. */
+export interface LocatedFinding {
+  result: AssessmentResult;
+  target: TargetResult;
+  finding: Finding;
+  /** Where the answer that triggered it stands in the config (the channel's platform line as a fallback). */
+  location: SourceLocation;
+  /** True when this finding fails the build: active, at or above --fail-on, and not already in the baseline. */
+  failing: boolean;
+}
+
+/** Whether a finding fails the build, the one gate every format and the exit code share. */
+export function isFailing(run: CheckRun, finding: Finding): boolean {
+  if (finding.status !== 'active' || !fails(finding, run.failOn)) return false;
+  return run.baseline ? run.baseline.get(finding) !== 'known' : true;
+}
+
+export function locateTrigger(run: CheckRun, index: number, target: string, question: string): SourceLocation | undefined {
+  const locations = run.assessments[index]?.locations ?? {};
+  return locations[`${target}/${question}`] ?? locations[`organisation/${question}`];
+}
+
+export function locatedFindings(run: CheckRun): LocatedFinding[] {
+  return run.results.flatMap((result, index) =>
+    result.targets.flatMap((target) =>
+      target.findings.map((finding) => {
+        const location =
+          finding.triggers.map((t) => locateTrigger(run, index, target.id, t.question)).find(Boolean) ??
+          locateTrigger(run, index, target.id, 'platform') ?? { file: result.file, line: 1, column: 1 };
+        return { result, target, finding, location, failing: isFailing(run, finding) };
+      }),
+    ),
+  );
+}
+
+/** The first source with a URL: the rule's help link. */
+export const helpUri = (finding: Finding): string | undefined => finding.sources.find((s) => s.url)?.url;
