@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { packageInfo } from '../util/package-root.js';
 import { checkExamples, runCheck } from './commands/check.js';
 import { initExamples, scanExamples, schemaExamples } from './commands/ci-help.js';
+import { reportExamples } from './commands/report/help.js';
 import { interviewExamples } from './commands/interview/help.js';
 import { runRulesLint, runRulesList, runRulesShow, runRulesTest } from './commands/rules.js';
 import type { Io } from './io.js';
@@ -39,6 +40,23 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .addHelpText('after', checkExamples)
     .action(async (files: string[], options) => {
       result.code = await runCheck(files, options, io);
+    });
+
+  program
+    .command('report')
+    .description('write the client report for one channel config: Markdown or a self-contained HTML page')
+    .argument('<config>', 'channel-config YAML file')
+    .option('-o, --output <file>', 'the report file (default: reports/<organisation>-<date>.md or .html)')
+    .option('-f, --format <format>', 'markdown or html (default: from the -o extension, else markdown)')
+    .addOption(langOption())
+    .option('--date <YYYY-MM-DD>', 'the assessment date; rules in force on this day (default: today)')
+    .option('--force', 'overwrite an existing report file')
+    .addOption(rulesOption())
+    .addHelpText('after', reportExamples)
+    .action(async (file: string, options) => {
+      // Loaded on demand: marked and the report code stay off the `check` path.
+      const { runReport } = await import('./commands/report/index.js');
+      result.code = runReport(file, options, io);
     });
 
   const rules = program.command('rules').description('list, show, lint and test the rule packs');

@@ -1,0 +1,84 @@
+import { Marked, type Tokens } from 'marked';
+import { htmlText } from './escape.js';
+import { renderMarkdown } from './markdown.js';
+import { w } from './messages.js';
+import type { ReportInput } from './model.js';
+import { svgVisuals } from './svg.js';
+
+// Raw HTML passes marked only as the report's own figures; anything else is shown as text, whatever its origin.
+const OWN_FIGURE = /^<figure class="(matrix|bars)"><svg [^\n]*<\/svg><\/figure>\n*$/;
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    html(token: Tokens.HTML | Tokens.Tag): string {
+      return OWN_FIGURE.test(token.text) ? token.text : htmlText(token.text);
+    },
+  },
+});
+
+const STYLE = `
+:root { --ink: #1d2433; --muted: #5b6478; --rule: #d5dae3; --accent: #25406b; --wash: #f4f6f9; }
+* { box-sizing: border-box; }
+html { font-family: "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); line-height: 1.5; font-size: 15px; }
+body { margin: 0; background: #ffffff; }
+main { max-width: 60rem; margin: 0 auto; padding: 2.5rem 2rem 4rem; }
+h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 1rem; padding-bottom: .75rem; border-bottom: 3px solid var(--accent); color: var(--accent); }
+h2 { font-size: 1.4rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); color: var(--accent); }
+h3 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 1.5rem 0 .5rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+h5 { font-size: 1rem; margin: 1.25rem 0 .4rem; padding: .45rem .7rem; background: var(--wash); border-left: 4px solid var(--accent); }
+p, ul, ol { margin: .4rem 0 .7rem; }
+ul, ol { padding-left: 1.4rem; }
+li { margin: .15rem 0; }
+a { color: var(--accent); }
+blockquote { margin: 1rem 0; padding: .7rem 1rem; background: #fff8e1; border-left: 4px solid #d9a400; }
+blockquote p { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.2rem; font-size: .92rem; }
+th, td { border: 1px solid var(--rule); padding: .35rem .55rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+th { background: var(--wash); font-weight: 600; }
+code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; color: var(--accent); }
+figure { margin: 1rem 0 1.5rem; }
+figure svg { max-width: 100%; height: auto; font-family: inherit; }
+svg .axis { font-size: 12px; fill: #3a4255; }
+svg .axis-title { font-size: 12px; font-weight: 600; fill: #3a4255; }
+svg .cell-level { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
+svg .marker { font-size: 9.5px; font-weight: 700; fill: #ffffff; }
+svg .more { font-size: 11px; font-weight: 700; fill: #3a4255; }
+svg .bar-label, svg .bar-value { font-size: 12px; fill: #3a4255; }
+@page { size: A4; margin: 18mm 16mm 20mm; }
+@media print {
+  html { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-before: page; }
+  h2:first-of-type { break-before: auto; }
+  h2, h3, h4, h5 { break-after: avoid; }
+  table, figure, blockquote, tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+
+/** The Markdown report rendered by marked into one self-contained page: inline CSS and SVG, no scripts, no requests. */
+export function renderHtml(input: ReportInput): string {
+  const body = marked.parse(renderMarkdown(input, svgVisuals), { async: false });
+  const title = `${w('title', input.lang)}: ${input.assessment.organisation.name}`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${input.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta name="generator" content="${htmlText(`${input.tool.name} ${input.tool.version}`)}">`,
+    `<title>${htmlText(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    body.trimEnd(),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
