@@ -83,7 +83,7 @@ export function lintPolicy(questionnaire: Questionnaire, packs: Pack[], options:
   return problems;
 }
 
-function checkCondition(condition: Condition, questionnaire: Questionnaire, scope: 'organisation' | 'channel'): string[] {
+export function checkCondition(condition: Condition, questionnaire: Questionnaire, scope: 'organisation' | 'channel'): string[] {
   return [...questionTests(condition)].flatMap((test) => checkTest(test, questionnaire, scope));
 }
 
@@ -117,7 +117,7 @@ function valueProblem(question: Question, value: unknown): string | undefined {
 }
 
 /** Checks an answer as a test case or mitigation gives it. */
-function checkAnswer(id: string, value: unknown, questionnaire: Questionnaire): string | undefined {
+export function checkAnswer(id: string, value: unknown, questionnaire: Questionnaire): string | undefined {
   const question = questionnaire.questions.get(id);
   if (!question) return `unknown question "${id}"`;
   if (value === 'unknown' && question.dontKnow) return undefined;

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { loadConfigFile } from '../../../config/load.js';
+import { compareChannels } from '../../../engine/compare.js';
+import { formatCompareJson } from '../../../format/compare/json.js';
+import { formatCompareMarkdown } from '../../../format/compare/markdown.js';
+import type { CompareRun } from '../../../format/compare/run.js';
+import { formatCompareText } from '../../../format/compare/text.js';
+import { builtinRulesDir, loadPolicyStrict } from '../../../policy/load.js';
+import { loadRoutesStrict, ROUTES_FILE } from '../../../policy/routes.js';
+import { didYouMean } from '../../../util/did-you-mean.js';
+import { InputError } from '../../../util/errors.js';
+import { packageInfo } from '../../../util/package-root.js';
+import { EXIT, type Io } from '../../io.js';
+import { parseChoice, parseDate, parseLang } from '../../options.js';
+
+export const COMPARE_FORMATS = ['text', 'json', 'markdown'] as const;
+
+export interface CompareOptions {
+  channel?: string[];
+  format?: string;
+  lang?: string;
+  rules?: string[];
+  date?: string;
+}
+
+/** Weighs every planned channel against the alternative routes in rules/routes.yaml; advisory, so exit 0. */
+export function runCompare(file: string, options: CompareOptions, io: Io): number {
+  const format = parseChoice('--format', options.format ?? 'text', COMPARE_FORMATS);
+  const lang = parseLang(options.lang);
+  const date = parseDate(options.date);
+  const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
+  const routes = loadRoutesStrict(join(builtinRulesDir(), ROUTES_FILE), policy.questionnaire);
+  const loaded = loadConfigFile(file, policy.questionnaire);
+  for (const warning of loaded.warnings) io.err(`warning: ${warning.format()}\n`);
+  const { assessment } = loaded;
+  const ids = assessment.channels.map((c) => c.id);
+  for (const wanted of options.channel ?? []) {
+    if (ids.includes(wanted)) continue;
+    const suggestion = didYouMean(wanted, ids);
+    throw new InputError(`--channel: no channel "${wanted}" in ${file}`, undefined, `${suggestion ? `did you mean "${suggestion}"? ` : ''}channels: ${ids.join(', ')}`);
+  }
+  const run: CompareRun = {
+    tool: { name: 'chanrisk', version: packageInfo().version },
+    date,
+    lang,
+    questionnaire: policy.questionnaire,
+    routes,
+    assessment,
+    comparisons: compareChannels(policy, assessment, routes.routes, { date }, options.channel),
+  };
+  io.out(format === 'json' ? formatCompareJson(run) : format === 'markdown' ? formatCompareMarkdown(run) : formatCompareText(run));
+  return EXIT.ok;
+}

@@ -1,0 +1,225 @@
+import type { AnswerValue, Mitigation, Policy, RiskLevel, Text } from '../policy/model.js';
+import type { Route } from '../policy/routes.js';
+import type { Assessment, ChannelInput } from './assessment.js';
+import { evaluateCondition } from './conditions.js';
+import { channelFacts, evaluateAssessment, type EvaluateOptions } from './evaluate.js';
+import { buildFacts, type Facts } from './facts.js';
+import { riskRank } from './levels.js';
+import type { Finding, TargetResult } from './result.js';
+
+/** An answer the route put in place of (or beside) the plan's: printed as an assumption, never hidden. */
+export interface AppliedAnswer {
+  question: string;
+  value: AnswerValue;
+  /** "fact": the route implies it; "default": the plan gave no answer, the route's default stands in. */
+  kind: 'fact' | 'default';
+}
+
+/** A reason the route cannot serve the plan; `assumed` when the plan's answer is unknown and it only may block. */
+export interface Blocker {
+  reason: Text;
+  assumed: boolean;
+  triggers: { question: string; value: AnswerValue | 'unknown' }[];
+}
+
+export interface RouteEvaluation {
+  target: TargetResult;
+  /** Active here, not in the plan. */
+  appeared: Finding[];
+  /** Active in the plan, gone here. */
+  disappeared: Finding[];
+  assumptions: AppliedAnswer[];
+  /** Questions unknown for this route that the plan did not leave open: judged as the worst case. */
+  newlyOpen: string[];
+}
+
+export interface RouteOutcome {
+  route: Route;
+  /** The plan already is this route (same platform, every implied fact already answered so). */
+  current: boolean;
+  blockers: Blocker[];
+  serves: boolean;
+  /** Absent for a platform without any business route. */
+  evaluation?: RouteEvaluation;
+}
+
+export interface Standing {
+  rating: RiskLevel;
+  score: number;
+  points: number;
+}
+
+export type RecommendationReason = 'lowest_risk' | 'plan_is_lowest' | 'no_route_serves' | 'own_high_risk';
+
+export interface Recommendation {
+  kind: 'switch' | 'keep' | 'none';
+  reason: RecommendationReason;
+  /** switch: the route to take; keep: the plan's own route if it is one; none/own_high_risk: the least risky candidate. */
+  route?: string;
+  /** `points`: the uncapped sum behind the 0-100 score, which tells two capped scores apart. */
+  before: Standing;
+  after?: Standing;
+  /** Findings of the plan the recommended route removes. */
+  removed: Finding[];
+  /** High or critical findings of the least risky candidate that the route itself causes (own_high_risk). */
+  ownRisks: Finding[];
+  /** Findings (medium or worse) left on the chosen route that the plan's own answers cause: fixed in the plan, not by a route. */
+  remaining: Finding[];
+}
+
+export interface ChannelComparison {
+  channel: ChannelInput;
+  plan: TargetResult;
+  routes: RouteOutcome[];
+  /** Active in the plan and on every evaluated route: they come from the plan, not from the channel. */
+  planRisks: Finding[];
+  recommendation: Recommendation;
+}
+
+const HIGH: RiskLevel = 'high';
+
+/**
+ * What-if over routes: every planned channel re-evaluated on every route (the plan's answers with the route's
+ * implied facts), then a recommendation. Pure and deterministic: routes keep their file order.
+ */
+export function compareChannels(policy: Policy, assessment: Assessment, routes: Route[], options: EvaluateOptions, channelIds?: string[]): ChannelComparison[] {
+  const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
+  return assessment.channels
+    .filter((c) => !channelIds || channelIds.includes(c.id))
+    .map((channel) => compareChannel(policy, assessment, channel, orgFacts, routes, options));
+}
+
+function evaluateChannelAlone(policy: Policy, assessment: Assessment, channel: ChannelInput, options: EvaluateOptions): TargetResult {
+  const result = evaluateAssessment(policy, { ...assessment, channels: [channel] }, options);
+  return result.targets.find((t) => t.kind === 'channel') as TargetResult;
+}
+
+function compareChannel(policy: Policy, assessment: Assessment, channel: ChannelInput, orgFacts: Facts, routes: Route[], options: EvaluateOptions): ChannelComparison {
+  const plan = evaluateChannelAlone(policy, assessment, channel, options);
+  const planFacts = channelFacts(policy, channel, orgFacts);
+  const outcomes = routes.map((route) => routeOutcome(policy, assessment, channel, plan, planFacts, orgFacts, route, options));
+  const evaluated = outcomes.filter((o) => o.evaluation);
+  const planRisks = evaluated.length
+    ? active(plan).filter((f) => evaluated.every((o) => active(o.evaluation?.target).some((g) => g.rule === f.rule)))
+    : [];
+  const mitigations = new Map(policy.rules.map((r) => [r.id, r.mitigation]));
+  return { channel, plan, routes: outcomes, planRisks, recommendation: recommend(channel, plan, outcomes, planRisks, (rule) => mitigations.get(rule)) };
+}
+
+function routeOutcome(
+  policy: Policy,
+  assessment: Assessment,
+  channel: ChannelInput,
+  plan: TargetResult,
+  planFacts: Facts,
+  orgFacts: Facts,
+  route: Route,
+  options: EvaluateOptions,
+): RouteOutcome {
+  const current = route.platform === channel.platform && Object.entries(route.facts).every(([id, value]) => sameAnswer(channel.answers[id], value));
+  if (route.unavailable) return { route, current: false, blockers: [], serves: false };
+  const defaults = Object.entries(route.defaults).filter(([id]) => channel.answers[id] === undefined);
+  const alternative: ChannelInput = {
+    ...channel,
+    platform: route.platform,
+    answers: { ...Object.fromEntries(defaults), ...channel.answers, ...route.facts },
+  };
+  const facts = channelFacts(policy, alternative, orgFacts);
+  const target = evaluateChannelAlone(policy, assessment, alternative, options);
+  const applied = (entries: [string, unknown][], kind: AppliedAnswer['kind']): AppliedAnswer[] =>
+    entries.filter(([id]) => facts.get(id)?.kind === 'value').map(([question, value]) => ({ question, value: value as AnswerValue, kind }));
+  const blockers = route.cannotServe.flatMap((limit): Blocker[] => {
+    const evaluation = evaluateCondition(limit.when, facts);
+    if (evaluation.truth === 'no') return [];
+    const triggers = evaluation.triggers.map((question) => {
+      const fact = facts.get(question);
+      return { question, value: fact?.kind === 'value' ? fact.value : ('unknown' as const) };
+    });
+    return [{ reason: limit.reason, assumed: evaluation.truth === 'unknown', triggers }];
+  });
+  const planOpen = new Set(plan.openPoints.map((p) => p.question));
+  const planRules = new Set(active(plan).map((f) => f.rule));
+  const routeRules = new Set(active(target).map((f) => f.rule));
+  return {
+    route,
+    current,
+    blockers,
+    serves: blockers.length === 0,
+    evaluation: {
+      target,
+      appeared: active(target).filter((f) => !planRules.has(f.rule)),
+      disappeared: active(plan).filter((f) => !routeRules.has(f.rule)),
+      assumptions: [...applied(Object.entries(route.facts), 'fact'), ...applied(defaults, 'default')],
+      newlyOpen: target.openPoints.map((p) => p.question).filter((q) => !planOpen.has(q) && planFacts.get(q)?.kind !== 'unknown'),
+    },
+  };
+}
+
+/**
+ * The official route with the lowest rating that serves every planned purpose; at equal rating the planned platform
+ * first (switching platform changes whom you reach, which chanrisk cannot judge), then the lower score (uncapped
+ * points), then file order. None when no official route serves the plan, or when the best one keeps a high risk the
+ * route itself causes: one not found on every route whose remedy (the rule's mitigation) would change an answer the
+ * route implies or drop a planned purpose. Risks the plan's own answers cause stay on any route and are named.
+ */
+export function recommend(
+  channel: ChannelInput,
+  plan: TargetResult,
+  outcomes: RouteOutcome[],
+  planRisks: Finding[],
+  mitigationOf: (rule: string) => Mitigation | undefined,
+): Recommendation {
+  const before = standing(plan);
+  const none = { removed: [], ownRisks: [], remaining: [] };
+  const candidates = outcomes
+    .map((outcome, index) => ({ outcome, index }))
+    .filter(({ outcome }) => outcome.route.official && outcome.serves && outcome.evaluation)
+    .sort((a, b) => compareCandidates(a.outcome, a.index, b.outcome, b.index, channel.platform));
+  const best = candidates[0]?.outcome;
+  if (!best?.evaluation) return { kind: 'none', reason: 'no_route_serves', before, ...none };
+  const { target, disappeared } = best.evaluation;
+  const after = standing(target);
+  const fromPlan = new Set(planRisks.map((f) => f.rule));
+  const routeCaused = (f: Finding) => !fromPlan.has(f.rule) && causedByRoute(mitigationOf(f.rule), best.route.facts, channel.answers.purposes);
+  const findings = active(target);
+  const ownRisks = findings.filter((f) => riskRank(f.level) >= riskRank(HIGH) && routeCaused(f));
+  if (ownRisks.length) return { kind: 'none', reason: 'own_high_risk', route: best.route.id, before, after, ...none, ownRisks };
+  const remaining = findings.filter((f) => riskRank(f.level) >= riskRank('medium') && !routeCaused(f));
+  if (best.current) return { kind: 'keep', reason: 'lowest_risk', route: best.route.id, before, after, ...none, remaining };
+  // A plan already on an official integration that serves it stays put unless a route is really less risky.
+  const ownIntegration = (o: RouteOutcome) => o.current || (o.route.platform === channel.platform && o.route.facts.integration === channel.answers.integration);
+  const own = outcomes.find((o) => o.route.official && o.serves && ownIntegration(o));
+  const planNoWorse = riskRank(plan.rating) < riskRank(after.rating) || (plan.rating === after.rating && rawPoints(plan) <= rawPoints(target));
+  if (own && planNoWorse) {
+    const planRemaining = active(plan).filter((f) => riskRank(f.level) >= riskRank('medium'));
+    return { kind: 'keep', reason: 'plan_is_lowest', route: own.route.id, before, after: before, ...none, remaining: planRemaining };
+  }
+  return { kind: 'switch', reason: 'lowest_risk', route: best.route.id, before, after, ...none, removed: disappeared, remaining };
+}
+
+/** A finding the route causes: its remedy changes an answer the route implies, drops a planned purpose, or is unknown. */
+function causedByRoute(mitigation: Mitigation | undefined, routeFacts: Record<string, unknown>, purposes: unknown): boolean {
+  if (!mitigation) return true;
+  const changed = [...Object.keys(mitigation.set ?? {}), ...Object.keys(mitigation.add ?? {}), ...Object.keys(mitigation.remove ?? {})];
+  if (changed.some((id) => id in routeFacts)) return true;
+  const planned = Array.isArray(purposes) ? purposes : [];
+  return (mitigation.remove?.purposes ?? []).some((p) => planned.includes(p));
+}
+
+const rawPoints = (target: TargetResult): number => active(target).reduce((sum, f) => sum + f.points, 0);
+const standing = (target: TargetResult): Standing => ({ rating: target.rating, score: target.score, points: rawPoints(target) });
+
+function compareCandidates(a: RouteOutcome, ai: number, b: RouteOutcome, bi: number, platform: string): number {
+  const ta = a.evaluation?.target;
+  const tb = b.evaluation?.target;
+  if (!ta || !tb) return ai - bi;
+  const samePlatform = (o: RouteOutcome) => (o.route.platform === platform ? 0 : 1);
+  return riskRank(ta.rating) - riskRank(tb.rating) || samePlatform(a) - samePlatform(b) || rawPoints(ta) - rawPoints(tb) || ai - bi;
+}
+
+const active = (target: TargetResult | undefined): Finding[] => (target?.findings ?? []).filter((f) => f.status === 'active');
+
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v) => b.includes(v));
+  return a === b;
+}

@@ -1,0 +1,65 @@
+import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
+import { levelName, t } from '../../messages.js';
+import type { Lang, Questionnaire } from '../../policy/model.js';
+import { m } from './messages.js';
+import { answerText, recommendationText } from './reasons.js';
+import type { CompareRun } from './run.js';
+
+/** Table cells must not break the table: pipes escaped, line breaks flattened. */
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+/**
+ * The "Alternatives" section: per planned channel a table of routes, the recommendation and each route's
+ * assumptions. `level` is the heading level of the section (2 = "##"); the report embeds it with this function.
+ */
+export function renderAlternativesMarkdown(comparisons: ChannelComparison[], questionnaire: Questionnaire, lang: Lang, level = 2): string {
+  const h = (depth: number) => '#'.repeat(Math.min(6, level + depth));
+  const out: string[] = [`${h(0)} ${m('heading', lang)}`, ''];
+  for (const c of comparisons) {
+    out.push(`${h(1)} ${m('channel', lang)} ${c.channel.id} (${c.channel.platform})`, '');
+    out.push(`| ${m('route', lang)} | ${m('rating', lang)} | ${m('score', lang)} | ${m('gone', lang)} | ${m('new', lang)} | ${m('serves', lang)} |`);
+    out.push('| --- | --- | ---: | --- | --- | --- |');
+    out.push(`| ${m('planRow', lang)} | ${levelName(c.plan.rating, lang)} | ${c.plan.score} |  |  |  |`);
+    for (const o of c.routes) out.push(row(c, o, lang));
+    out.push('', `**${m('recommendation', lang)}:** ${recommendationText(c, lang)}`, '');
+    out.push(`${h(2)} ${m('details', lang)}`, '');
+    for (const o of c.routes) out.push(...routeDetail(o, questionnaire, lang), '');
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The whole `compare --format markdown` document: the section plus the file it judged. */
+export function formatCompareMarkdown(run: CompareRun): string {
+  const { lang } = run;
+  const head = [`# ${run.assessment.organisation.name}`, '', `\`${run.assessment.file}\` — ${run.date}`, ''];
+  return `${head.join('\n')}\n${renderAlternativesMarkdown(run.comparisons, run.questionnaire, lang)}\n_${t('notLegalAdvice', lang)}_\n`;
+}
+
+function row(c: ChannelComparison, o: RouteOutcome, lang: Lang): string {
+  const recommended = c.recommendation.kind !== 'none' && c.recommendation.route === o.route.id;
+  const title = recommended ? `**${cell(o.route.title[lang])}** ▶` : cell(o.route.title[lang]);
+  const e = o.evaluation;
+  if (!e) return `| ${title} |  |  |  |  | ${m('unavailable', lang)} |`;
+  const serves = o.serves ? m('yes', lang) : o.blockers.every((b) => b.assumed) ? m('maybe', lang) : m('no', lang);
+  const notes = [o.current ? m('current', lang) : '', o.route.official ? '' : m('grey', lang)].filter(Boolean);
+  const rules = (list: { rule: string }[]) => (list.length ? list.map((f) => `\`${f.rule}\``).join(', ') : '');
+  return `| ${title} | ${levelName(e.target.rating, lang)} | ${e.target.score} | ${rules(e.disappeared)} | ${rules(e.appeared)} | ${serves}${notes.length ? ` (${notes.join(', ')})` : ''} |`;
+}
+
+function routeDetail(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang): string[] {
+  const lines = [`- **${cell(o.route.title[lang])}** (\`${o.route.id}\`)`];
+  if (o.route.unavailable) return [...lines, `  - ${o.route.unavailable[lang]}`];
+  for (const b of o.blockers) {
+    const why = b.triggers.map((tr) => answerText(questionnaire, tr.question, tr.value, lang)).join('; ');
+    lines.push(`  - ${m(b.assumed ? 'mayNotServe' : 'cannotServe', lang)}: ${b.reason[lang]} (${why})`);
+  }
+  for (const a of o.evaluation?.assumptions ?? []) {
+    lines.push(`  - ${m('assumes', lang)}: ${answerText(questionnaire, a.question, a.value, lang)}${a.kind === 'default' ? ` (${m('defaultNote', lang)})` : ''}`);
+  }
+  for (const text of o.route.assumptions) lines.push(`  - ${m('assumes', lang)}: ${text[lang]}`);
+  const open = o.evaluation?.newlyOpen ?? [];
+  if (open.length) lines.push(`  - ${m('openForRoute', lang)}: ${open.map((q) => `\`${q}\``).join(', ')}`);
+  const sources = o.route.sources.map((s) => (s.url ? `[${s.title}](${s.url})` : `${s.title}${s.citation ? ` — ${s.citation}` : ''}`));
+  lines.push(`  - ${m('sources', lang)}: ${sources.join('; ')}`);
+  return lines;
+}

@@ -1,0 +1,77 @@
+import type { Lang, Text } from '../../policy/model.js';
+
+/** Everything `compare` says in its own words, in English and German. */
+const catalogue = {
+  heading: { en: 'Alternatives', de: 'Alternativen' },
+  channel: { en: 'Channel', de: 'Kanal' },
+  plan: { en: 'plan', de: 'Plan' },
+  route: { en: 'Route', de: 'Weg' },
+  rating: { en: 'Rating', de: 'Bewertung' },
+  score: { en: 'Score', de: 'Punkte' },
+  gone: { en: 'Gone', de: 'Entfällt' },
+  new: { en: 'New', de: 'Neu' },
+  serves: { en: 'Serves the plan', de: 'Deckt den Plan' },
+  yes: { en: 'yes', de: 'ja' },
+  no: { en: 'no', de: 'nein' },
+  maybe: { en: 'unclear', de: 'unklar' },
+  unavailable: { en: 'no business route', de: 'kein Business-Weg' },
+  current: { en: 'current plan', de: 'aktueller Plan' },
+  grey: { en: 'not recommendable', de: 'nicht empfehlbar' },
+  recommendation: { en: 'Recommendation', de: 'Empfehlung' },
+  assumes: { en: 'assumes', de: 'nimmt an' },
+  defaultNote: { en: 'the plan gives no answer', de: 'der Plan nennt keine Antwort' },
+  openForRoute: { en: 'not known for this route, worst case assumed', de: 'für diesen Weg unbekannt, schlechtester Fall angenommen' },
+  openHint: {
+    en: 'answer these in the channel config (they are kept even where they do not apply to the plan) to judge the route fairly',
+    de: 'beantworten Sie diese in der Kanal-Konfiguration (sie bleiben erhalten, auch wo sie für den Plan nicht gelten), um den Weg fair zu beurteilen',
+  },
+  cannotServe: { en: 'cannot serve', de: 'deckt nicht' },
+  mayNotServe: { en: 'may not serve (answer unknown)', de: 'deckt womöglich nicht (Antwort unbekannt)' },
+  because: { en: 'because', de: 'weil' },
+  sources: { en: 'sources', de: 'Quellen' },
+  details: { en: 'Routes in detail', de: 'Die Wege im Einzelnen' },
+  none: { en: 'none', de: 'keine' },
+  planRow: { en: 'Plan as configured', de: 'Plan wie konfiguriert' },
+} satisfies Record<string, Text>;
+
+export type CompareMessage = keyof typeof catalogue;
+export const m = (key: CompareMessage, lang: Lang): string => catalogue[key][lang];
+
+/** Sentence templates of the recommendation; {placeholders} are filled by ./reasons.ts. */
+const sentences = {
+  switch: {
+    en: '{route} serves every planned purpose and is rated {after} (score {afterScore}), against {before} (score {beforeScore}) for the plan.',
+    de: '{route} deckt alle geplanten Zwecke und wird mit {after} bewertet (Punkte {afterScore}), gegenüber {before} (Punkte {beforeScore}) für den Plan.',
+  },
+  removes: { en: 'It removes {count} finding(s), among them: {titles}.', de: 'Damit entfallen {count} Befund(e), darunter: {titles}.' },
+  removesNothing: {
+    en: 'It removes no finding but lowers their weight (points before the 100 cap: {beforePoints} → {afterPoints}).',
+    de: 'Es entfällt kein Befund, aber ihr Gewicht sinkt (Punkte vor der Kappung bei 100: {beforePoints} → {afterPoints}).',
+  },
+  keepLowest: {
+    en: 'The plan already uses {route}, the official route with the lowest risk that serves every planned purpose: rated {after} (score {afterScore}).',
+    de: 'Der Plan nutzt bereits {route}, den offiziellen Weg mit dem geringsten Risiko, der alle geplanten Zwecke deckt: bewertet mit {after} (Punkte {afterScore}).',
+  },
+  keepPlan: {
+    en: 'The plan on {route} is rated {before} (score {beforeScore}); no official route that serves every planned purpose is less risky, so keep it.',
+    de: 'Der Plan über {route} wird mit {before} bewertet (Punkte {beforeScore}); kein offizieller Weg, der alle geplanten Zwecke deckt, ist weniger riskant, also beibehalten.',
+  },
+  noRoute: {
+    en: 'No official route serves every planned purpose, so chanrisk recommends none; the table says what each route cannot serve and why.',
+    de: 'Kein offizieller Weg deckt alle geplanten Zwecke, daher empfiehlt chanrisk keinen; die Tabelle nennt, was jeder Weg nicht deckt und warum.',
+  },
+  ownRisk: {
+    en: 'Every official route that serves all planned purposes keeps a high risk of its own, so chanrisk recommends none. The least risky, {route}, is rated {after} because of: {titles}.',
+    de: 'Jeder offizielle Weg, der alle geplanten Zwecke deckt, behält ein eigenes hohes Risiko, daher empfiehlt chanrisk keinen. Der am wenigsten riskante, {route}, wird mit {after} bewertet wegen: {titles}.',
+  },
+  remaining: {
+    en: 'What remains comes from the plan itself, not from the channel, and stays on any route until the plan changes: {titles}.',
+    de: 'Was bleibt, stammt aus dem Plan selbst, nicht aus dem Kanal, und bleibt auf jedem Weg, bis sich der Plan ändert: {titles}.',
+  },
+} satisfies Record<string, Text>;
+
+export type Sentence = keyof typeof sentences;
+
+export function sentence(key: Sentence, lang: Lang, values: Record<string, string | number>): string {
+  return sentences[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
