@@ -63,10 +63,10 @@ export function buildProgram(io: Io, result: { code: number }): Command {
   rules
     .command('list')
     .description('list every rule with its area and level range')
-    .option('-f, --format <format>', 'text or json', 'text')
+    .option('-f, --format <format>', 'text, json or markdown (the rule catalogue)', 'text')
     .addOption(langOption())
     .addOption(rulesOption())
-    .addHelpText('after', '\nExamples:\n  $ chanrisk rules list\n  $ chanrisk rules list --format json --lang de')
+    .addHelpText('after', '\nExamples:\n  $ chanrisk rules list\n  $ chanrisk rules list --format json --lang de\n  $ chanrisk rules list --format markdown > rules/CATALOGUE.md')
     .action((options) => {
       result.code = runRulesList(options, io);
     });

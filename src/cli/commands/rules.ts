@@ -4,6 +4,7 @@ import { riskLevel } from '../../engine/levels.js';
 import { loadPolicy, loadPolicyStrict, QUESTIONNAIRE_FILE } from '../../policy/load.js';
 import type { LintProblem } from '../../policy/lint.js';
 import type { Lang, Rule } from '../../policy/model.js';
+import { renderCatalogue } from '../../format/catalogue.js';
 import { runRuleTests } from '../../policy/rule-tests.js';
 import { areaName, levelName } from '../../messages.js';
 import { InputError } from '../../util/errors.js';
@@ -17,9 +18,13 @@ function policyOptions(dir: string | undefined, extra: string[] = []) {
 }
 
 export function runRulesList(options: { format?: string; lang?: string; rules?: string[] }, io: Io): number {
-  const format = parseChoice('--format', options.format ?? 'text', ['text', 'json'] as const);
+  const format = parseChoice('--format', options.format ?? 'text', ['text', 'json', 'markdown'] as const);
   const lang = parseLang(options.lang);
   const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
+  if (format === 'markdown') {
+    io.out(renderCatalogue(policy, lang, levelRange));
+    return EXIT.ok;
+  }
   if (format === 'json') {
     const rules = policy.rules.map((r) => ({ id: r.id, pack: r.pack, area: r.area, scope: r.scope, channels: r.channels, title: r.title[lang], levelRange: levelRange(r), waivable: r.waivable, reviewed: r.reviewed }));
     io.out(`${JSON.stringify(rules, null, 2)}\n`);
