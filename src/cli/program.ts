@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { packageInfo } from '../util/package-root.js';
 import { checkExamples, runCheck } from './commands/check.js';
 import { initExamples, scanExamples, schemaExamples } from './commands/ci-help.js';
+import { compareExamples } from './commands/compare/help.js';
 import { reportExamples } from './commands/report/help.js';
 import { interviewExamples } from './commands/interview/help.js';
 import { runRulesLint, runRulesList, runRulesShow, runRulesTest } from './commands/rules.js';
@@ -57,6 +58,22 @@ export function buildProgram(io: Io, result: { code: number }): Command {
       // Loaded on demand: marked and the report code stay off the `check` path.
       const { runReport } = await import('./commands/report/index.js');
       result.code = runReport(file, options, io);
+    });
+
+  program
+    .command('compare')
+    .description('weigh each planned channel against the alternative routes (other integrations, other platforms)')
+    .argument('<config>', 'channel-config YAML file')
+    .option('--channel <id>', 'compare only this channel (repeatable)', collect)
+    .option('-f, --format <format>', 'text, json or markdown', 'text')
+    .addOption(langOption())
+    .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')
+    .addOption(rulesOption())
+    .addHelpText('after', compareExamples)
+    .action(async (file: string, options) => {
+      // Loaded on demand, like report: the compare code stays off the `check` path.
+      const { runCompare } = await import('./commands/compare/index.js');
+      result.code = runCompare(file, options, io);
     });
 
   const rules = program.command('rules').description('list, show, lint and test the rule packs');

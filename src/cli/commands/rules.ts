@@ -6,6 +6,7 @@ import type { LintProblem } from '../../policy/lint.js';
 import type { Lang, Rule } from '../../policy/model.js';
 import { renderCatalogue } from '../../format/catalogue.js';
 import { runRuleTests } from '../../policy/rule-tests.js';
+import { lintRoutesIn } from '../../policy/routes.js';
 import { areaName, levelName } from '../../messages.js';
 import { InputError } from '../../util/errors.js';
 import { EXIT, type Io } from '../io.js';
@@ -91,7 +92,10 @@ export function runRulesLint(dir: string | undefined, options: { rules?: string[
   if (maxReviewAgeDays !== undefined && !(Number.isInteger(maxReviewAgeDays) && maxReviewAgeDays > 0)) {
     throw new InputError(`--max-review-age: "${options.maxReviewAge}" is not a whole number of days`);
   }
-  const { policy, problems } = loadPolicy({ ...policyOptions(dir, options.rules), today: parseDate(options.date), ...(maxReviewAgeDays && { maxReviewAgeDays }) });
+  const where = policyOptions(dir, options.rules);
+  const loaded = loadPolicy({ ...where, today: parseDate(options.date), ...(maxReviewAgeDays && { maxReviewAgeDays }) });
+  const { policy } = loaded;
+  const problems = [...loaded.problems, ...lintRoutesIn(where.rulesDir, policy.questionnaire)];
   for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   io.out(`${policy.rules.length} rules in ${policy.packs.length} packs: ${errors} errors, ${problems.length - errors} warnings\n`);
