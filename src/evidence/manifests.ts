@@ -45,12 +45,12 @@ function parseJson(text: string): Record<string, unknown> {
 const keysOf = (value: unknown): string[] => (value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
 
 /** JSON manifests name packages as keys; the line is the first line where that key stands. */
-function locateKeys(text: string, ecosystem: Ecosystem, names: Iterable<string>, keyOf: (name: string) => string = (n) => n): Dependency[] {
+function locateKeys(text: string, ecosystem: Ecosystem, names: Iterable<string>, needleOf: (name: string) => string = (n) => `${JSON.stringify(n)}:`): Dependency[] {
   const all = lines(text);
   const found: Dependency[] = [];
   for (const name of new Set(names)) {
-    const quoted = JSON.stringify(keyOf(name));
-    const index = all.findIndex((l) => l.includes(`${quoted}:`) || l.includes(`${quoted} :`));
+    const needle = needleOf(name);
+    const index = all.findIndex((l) => l.replace(/"\s+:/, '":').includes(needle));
     found.push({ ecosystem, name, line: index + 1 || 1 });
   }
   return found;
@@ -75,7 +75,8 @@ function packageLock(text: string): Dependency[] {
     }
   };
   walk(data.dependencies);
-  const v2 = locateKeys(text, 'npm', fromPackages, (name) => `node_modules/${name}`);
+  // Matches nested installs too ("node_modules/a/node_modules/<name>").
+  const v2 = locateKeys(text, 'npm', fromPackages, (name) => `node_modules/${name}":`);
   const seen = new Set(fromPackages);
   return [...v2, ...locateKeys(text, 'npm', fromV1.filter((n) => !seen.has(n)))];
 }

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import { fails } from '../engine/gate.js';
 import type { AssessmentResult, Finding, TargetResult } from '../engine/result.js';
 import type { SourceLocation } from '../util/errors.js';
@@ -32,7 +33,7 @@ export function locatedFindings(run: CheckRun): LocatedFinding[] {
         const location =
           finding.triggers.map((t) => locateTrigger(run, index, target.id, t.question)).find(Boolean) ??
           locateTrigger(run, index, target.id, 'platform') ?? { file: result.file, line: 1, column: 1 };
-        return { result, target, finding, location, failing: isFailing(run, finding) };
+        return { result, target, finding, location: { ...location, file: repoPath(location.file) }, failing: isFailing(run, finding) };
       }),
     ),
   );
@@ -40,3 +41,13 @@ export function locatedFindings(run: CheckRun): LocatedFinding[] {
 
 /** The first source with a URL: the rule's help link. */
 export const helpUri = (finding: Finding): string | undefined => finding.sources.find((s) => s.url)?.url;
+
+/**
+ * CI tools resolve paths against the repository root, where the build runs: a path inside the working folder is
+ * shown relative to it, with forward slashes; anything else stays as given.
+ */
+export function repoPath(file: string, cwd: string = process.cwd()): string {
+  const inside = isAbsolute(file) ? relative(cwd, file) : file;
+  if (isAbsolute(inside) || inside.startsWith('..')) return file;
+  return inside.split(sep).join('/');
+}

@@ -4,7 +4,7 @@ import { fingerprint, type BaselineState } from '../engine/baseline.js';
 import type { Finding } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
 import { areaName, levelName } from '../messages.js';
-import { helpUri, locatedFindings, type LocatedFinding } from './located.js';
+import { helpUri, locatedFindings, repoPath, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
 
 /** SARIF 2.1.0 (OASIS), the format GitHub code scanning and most CI dashboards import. */
@@ -70,7 +70,7 @@ function sarifResult(l: LocatedFinding, run: CheckRun, ruleIndex: number) {
     message: { text: `${target.id}: ${finding.title[lang]} (${levelName(finding.level, lang)}). ${finding.recommendation[lang]}` },
     locations: [physical(location.file, location.line, location.column)],
     ...(evidence.length && {
-      relatedLocations: evidence.map((e, i) => ({ id: i + 1, ...physical(e.file, e.line, 1), message: { text: e.package } })),
+      relatedLocations: evidence.map((e, i) => ({ id: i + 1, ...physical(repoPath(e.file), e.line, 1), message: { text: e.package } })),
     }),
     partialFingerprints: { 'chanrisk/v1': fingerprint(finding, target.id) },
     ...(state && { baselineState: BASELINE_STATE[state] }),

@@ -75,5 +75,6 @@ function summaryLine(run: CheckRun): string {
   const gate = run.failOn === 'never' ? t('never', lang) : `${t('failsAt', lang)} ${levelName(run.failOn, lang)}`;
   const failing = run.results.flatMap((r) => r.targets.flatMap((tg) => tg.findings)).filter((f) => isFailing(run, f)).length;
   const verdict = failing ? chalk.red.bold(`✖ ${failing} ≥ ${run.failOn}`) : chalk.green.bold('✔');
-  return `${verdict} ${counts} — ${run.results.length} ${t('configs', lang)}, ${gate}, ${summary.openPoints} ${t('openPoints', lang)}`;
+  const accepted = summary.accepted ? `, ${summary.accepted} ${t('accepted', lang)}` : '';
+  return `${verdict} ${counts}${accepted} — ${run.results.length} ${t('configs', lang)}, ${gate}, ${summary.openPoints} ${t('openPoints', lang)}`;
 }
