@@ -34,7 +34,14 @@ export interface Action {
  * What-if for every active finding: apply its mitigation, re-evaluate, and rank the actions by the risk they remove
  * (rating drop first, then score points, then rule id for a stable order).
  */
-export function rankActions(policy: Policy, assessment: Assessment, result: AssessmentResult, options: EvaluateOptions): Action[] {
+export function rankActions(
+  policy: Policy,
+  assessment: Assessment,
+  result: AssessmentResult,
+  options: EvaluateOptions,
+  // What turned the evaluation into `result` (e.g. accepted risks); applied to every re-evaluation alike.
+  settle: (evaluated: AssessmentResult) => AssessmentResult = (evaluated) => evaluated,
+): Action[] {
   const rules = new Map(policy.rules.map((r) => [r.id, r]));
   const total = (r: AssessmentResult) => r.targets.reduce((sum, t) => sum + t.score, 0);
   const actions: Action[] = [];
@@ -42,7 +49,7 @@ export function rankActions(policy: Policy, assessment: Assessment, result: Asse
     for (const finding of target.findings) {
       const rule = rules.get(finding.rule);
       if (!rule || finding.status !== 'active') continue;
-      const after = evaluateAssessment(policy, applyMitigation(assessment, target.id, rule.mitigation), options);
+      const after = settle(evaluateAssessment(policy, applyMitigation(assessment, target.id, rule.mitigation), options));
       const afterTarget = after.targets.find((t) => t.id === target.id);
       actions.push({
         target: target.id,

@@ -1,13 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile } from '../../../config/load.js';
+import { applyAcceptances, checkAcceptances } from '../../../engine/acceptance.js';
 import { evaluateAssessment } from '../../../engine/evaluate.js';
+import type { AssessmentResult } from '../../../engine/result.js';
 import { rankActions } from '../../../engine/whatif.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
 import { slug } from '../../../report/escape.js';
 import { renderHtml } from '../../../report/html.js';
 import { renderMarkdown } from '../../../report/markdown.js';
 import type { ReportInput } from '../../../report/model.js';
+import { InputErrors } from '../../../util/errors.js';
 import { packageInfo } from '../../../util/package-root.js';
 import { EXIT, type Io } from '../../io.js';
 import { parseChoice, parseDate, parseLang } from '../../options.js';
@@ -37,7 +40,17 @@ export function runReport(file: string, options: ReportOptions, io: Io): number 
   const loaded = loadConfigFile(file, policy.questionnaire);
   for (const warning of loaded.warnings) io.err(`warning: ${warning.format()}\n`);
   const { assessment } = loaded;
-  const result = evaluateAssessment(policy, assessment, { date });
+  const acceptances = assessment.acceptances ?? [];
+  const problems = checkAcceptances(acceptances, policy, assessment);
+  if (problems.length) throw new InputErrors(problems);
+  // Accepted risks are settled the same way for the result and for every what-if of the action plan.
+  const settle = (evaluated: AssessmentResult): AssessmentResult => applyAcceptances(evaluated, acceptances, date).result;
+  const settled = applyAcceptances(evaluateAssessment(policy, assessment, { date }), acceptances, date);
+  for (const warning of settled.warnings) {
+    const { file: at, line, column } = warning.acceptance.location;
+    io.err(`warning: ${at}:${line}:${column}: ${warning.message[lang]}\n`);
+  }
+  const result = settled.result;
   const input: ReportInput = {
     tool: { name: 'chanrisk', version: packageInfo().version },
     date,
@@ -45,7 +58,7 @@ export function runReport(file: string, options: ReportOptions, io: Io): number 
     policy,
     assessment,
     result,
-    actions: rankActions(policy, assessment, result, { date }),
+    actions: rankActions(policy, assessment, result, { date }, settle),
   };
   const content = format === 'html' ? renderHtml(input) : renderMarkdown(input);
   const output = options.output ?? defaultOutput(assessment.organisation.name, date, format);
