@@ -1,9 +1,11 @@
 // Bundles the CLI into dist/: start-up time matters for CI, and one bundle loads far faster than many modules.
 import { build } from 'esbuild';
-import { chmodSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 // Build beside dist/ and swap it in, so a test running the CLI never sees a half-written bundle.
 const staging = `dist.staging-${process.pid}`;
+const realRequire = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 await build({
   entryPoints: { chanrisk: 'src/cli/bin.ts' },
   outdir: staging,
@@ -16,9 +18,24 @@ await build({
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // commander is CommonJS and requires node built-ins; an ESM bundle needs a real `require` for that.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: { js: `#!/usr/bin/env node\n${realRequire}` },
+  define: { __CHANRISK_BUNDLED__: 'true' }, // lets the bundle use the policy snapshot below
   logLevel: 'warning',
 });
+
+// The built-in rules, loaded and linted now by the same loader, so `check` reads JSON instead of parsing YAML.
+// A lint error fails the build.
+const snapshotBuilder = `${staging}/snapshot-build.mjs`;
+await build({ entryPoints: ['src/policy/snapshot-build.ts'], outfile: snapshotBuilder, bundle: true, format: 'esm', platform: 'node', target: 'node20', banner: { js: realRequire }, logLevel: 'warning' });
+try {
+  const { buildPolicySnapshot } = await import(pathToFileURL(snapshotBuilder).href);
+  writeFileSync(`${staging}/policy.snapshot.json`, buildPolicySnapshot());
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+rmSync(snapshotBuilder);
 chmodSync(`${staging}/chanrisk.js`, 0o755);
 rmSync('dist', { recursive: true, force: true });
 renameSync(staging, 'dist');

@@ -8,6 +8,7 @@ import { parseCondition, type Condition, type SyntaxProblem } from './condition.
 import { lintPolicy, type LintProblem } from './lint.js';
 import type { Modifier, Pack, Policy, Question, Questionnaire, Rule, Scale } from './model.js';
 import { PackFile, QuestionnaireFile, Scale as ScaleData } from './schema.js';
+import { readSnapshot } from './snapshot.js';
 import type * as z from 'zod/mini';
 
 export const QUESTIONNAIRE_FILE = 'questionnaire.yaml';
@@ -40,6 +41,11 @@ export function loadPolicy(options: { rulesDir?: string; extraDirs?: string[]; m
 
 /** Loads, and fails on any lint error: what `check` and `report` use. */
 export function loadPolicyStrict(options: Parameters<typeof loadPolicy>[0] = {}): Policy {
+  // The built-in rules alone: the snapshot the build made with this loader and lint, while the YAML is unchanged.
+  if (options.rulesDir === undefined && !options.extraDirs?.length && options.today === undefined) {
+    const snapshot = readSnapshot(builtinRulesDir());
+    if (snapshot) return snapshot;
+  }
   const { policy, problems } = loadPolicy(options);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new InputErrors(errors.map((p) => new InputError(p.message, p.location)));

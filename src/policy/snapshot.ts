@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { packageInfo } from '../util/package-root.js';
+import type { Pack, Policy, Question, Questionnaire, Rule } from './model.js';
+
+/**
+ * The built-in rules, loaded, validated and linted at build time (scripts/build.mjs) and stored as JSON beside the
+ * bundle: parsing ~80 rules of YAML on every `check` costs more than Node's whole start-up. `rules lint`, `rules
+ * test` and `--rules` still read the YAML; the snapshot is used only while the YAML files are byte-identical.
+ */
+export const SNAPSHOT_FILE = 'policy.snapshot.json';
+const FORMAT = 1;
+const RULES_DIR_MARK = '{rules}/';
+
+// Defined as true by scripts/build.mjs: from the sources (tests, tsx) a snapshot could be older than the loader.
+declare const __CHANRISK_BUNDLED__: boolean | undefined;
+const bundled = typeof __CHANRISK_BUNDLED__ !== 'undefined' && __CHANRISK_BUNDLED__;
+
+interface SnapshotData {
+  format: number;
+  /** sha256 of every rules file the policy came from, by path relative to the rules folder. */
+  files: Record<string, string>;
+  questionnaire: Omit<Questionnaire, 'questions'>;
+  packs: Pack[];
+  /** policy.rules as [pack index, rule index, level override]: overrides keep the rule objects shared. */
+  rules: [number, number, Rule['levelOverride']?][];
+}
+
+/** The YAML files a built-in policy is made of, with their hashes. */
+function fingerprint(rulesDir: string): Record<string, string> {
+  const packs = readdirSync(join(rulesDir, 'packs')).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const files = ['questionnaire.yaml', ...packs.map((name) => `packs/${name}`)];
+  return Object.fromEntries(files.map((file) => [file, createHash('sha256').update(readFileSync(join(rulesDir, file))).digest('hex')]));
+}
+
+export function serializeSnapshot(policy: Policy, rulesDir: string): string {
+  const { version, file, sections } = policy.questionnaire;
+  const index = new Map(policy.packs.flatMap((pack, p) => pack.rules.map((rule, r) => [rule.id, [p, r] as const])));
+  const data: SnapshotData = {
+    format: FORMAT,
+    files: fingerprint(rulesDir),
+    questionnaire: { version, file, sections },
+    packs: policy.packs,
+    rules: policy.rules.map((rule) => {
+      const [p, r] = index.get(rule.id) ?? [-1, -1];
+      return rule.levelOverride ? [p, r, rule.levelOverride] : [p, r];
+    }),
+  };
+  const prefix = rulesDir + sep;
+  // Paths are stored relative to the rules folder, so an installed package reports its own paths.
+  return JSON.stringify(data, (key, value: unknown) =>
+    key === 'file' && typeof value === 'string' && value.startsWith(prefix) ? RULES_DIR_MARK + relative(rulesDir, value).split(sep).join('/') : value,
+  );
+}
+
+export function parseSnapshot(text: string, rulesDir: string): { format: number; files: Record<string, string>; policy: Policy } {
+  const data = JSON.parse(text, (key, value: unknown) =>
+    key === 'file' && typeof value === 'string' && value.startsWith(RULES_DIR_MARK) ? join(rulesDir, value.slice(RULES_DIR_MARK.length)) : value,
+  ) as SnapshotData;
+  const questions = new Map<string, Question>(data.questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
+  const rules = data.rules.map(([p, r, level]) => {
+    const rule = data.packs[p]?.rules[r];
+    if (!rule) throw new Error(`policy snapshot: no rule at ${p}/${r}`);
+    return level ? { ...rule, levelOverride: level } : rule;
+  });
+  return { format: data.format, files: data.files, policy: { questionnaire: { ...data.questionnaire, questions }, packs: data.packs, rules } };
+}
+
+export const snapshotPath = (): string => join(packageInfo().root, 'dist', SNAPSHOT_FILE);
+
+/** The built-in policy from the snapshot, or undefined when there is none or the YAML has changed since the build. */
+export function readSnapshot(rulesDir: string): Policy | undefined {
+  if (!bundled) return undefined;
+  let text: string;
+  let current: Record<string, string>;
+  try {
+    text = readFileSync(snapshotPath(), 'utf8');
+    current = fingerprint(rulesDir);
+  } catch {
+    return undefined; // no snapshot, or a rules folder the YAML loader will report properly
+  }
+  const { format, files, policy } = parseSnapshot(text, rulesDir);
+  const stored = Object.entries(files);
+  if (format !== FORMAT || stored.length !== Object.keys(current).length || stored.some(([file, hash]) => current[file] !== hash)) return undefined;
+  return policy;
+}
