@@ -22,7 +22,7 @@ describe('rules list --format markdown (the rule catalogue)', () => {
   beforeAll(() => {
     rendered.en = catalogue('en');
     rendered.de = catalogue('de');
-  });
+  }, 60_000);
 
   it('matches the committed rules/CATALOGUE.md — run `npm run catalogue` after changing a pack', () => {
     const committed = readFileSync(join(ROOT, 'rules', 'CATALOGUE.md'), 'utf8');
