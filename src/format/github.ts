@@ -4,15 +4,17 @@ import { levelName, t } from '../messages.js';
 import { locatedFindings } from './located.js';
 import type { CheckRun } from './run.js';
 
-/** GitHub Actions workflow commands: each finding becomes an annotation on the config line that caused it. */
-const COMMAND: Record<RiskLevel, 'error' | 'warning' | 'notice'> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' };
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the config line that caused it. Findings
+ * that fail the build are errors; other active ones warnings (low: notices); accepted or baselined ones notices.
+ */
+const BELOW_GATE: Record<RiskLevel, 'warning' | 'notice'> = { critical: 'warning', high: 'warning', medium: 'warning', low: 'notice' };
 
 export function formatGithub(run: CheckRun): string {
   const { lang } = run;
   const lines = locatedFindings(run).map(({ finding, target, location, failing }) => {
-    // Accepted findings and findings already in the baseline stay visible but never show as errors.
-    const settled = finding.status === 'accepted' || (run.baseline?.get(finding) === 'known' && !failing);
-    const command = settled ? 'notice' : COMMAND[finding.level];
+    const settled = finding.status === 'accepted' || run.baseline?.get(finding) === 'known';
+    const command = failing ? 'error' : settled ? 'notice' : BELOW_GATE[finding.level];
     const status = finding.status === 'accepted' ? ` [${t('accepted', lang)}]` : '';
     const properties = [
       `file=${property(location.file)}`,
