@@ -47,6 +47,8 @@ export interface InterviewOptions {
 export interface InterviewEnv {
   /** Whether stdin is an interactive terminal; the interview refuses to run without one. */
   isTTY: boolean;
+  /** Another rules folder instead of the built-in one (tests). */
+  rulesDir?: string;
 }
 
 export const DEFAULT_OUT = 'chanrisk.yaml';
@@ -58,7 +60,7 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
   const lang = parseLang(options.lang);
   const date = parseDate(options.date);
   if (!env.isTTY) throw new InputError(m('noTty', lang), undefined, m('noTtyHint', lang));
-  const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
+  const policy = loadPolicyStrict({ ...(env.rulesDir && { rulesDir: env.rulesDir }), extraDirs: options.rules ?? [] });
   const ctx = { policy, date };
 
   let draft: Draft;
@@ -86,10 +88,9 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
   const stop = () => controller.abort();
   process.once('SIGTERM', stop);
   process.once('SIGHUP', stop);
-  const promptEnv: PromptEnv = { lang, signal: controller.signal };
+  const promptEnv: PromptEnv = { lang, signal: controller.signal, echo: (text) => io.out(text) };
   const save = (position: string) => saveSession(sessionFile, draft, { out, ...(report !== undefined && { report }), position }, lang);
   try {
-    let reviewAt: string | undefined;
     for (;;) {
       const step = nextStep(ctx, draft);
       save(step.key);
@@ -97,7 +98,7 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
         await askStep(ctx, draft, step, promptEnv, save);
         continue;
       }
-      const choice = await askReview(reviewItems(ctx, draft, lang), reviewAt, promptEnv);
+      const choice = await askReview(reviewItems(ctx, draft, lang), promptEnv);
       if (choice === CONFIRM) break;
       if (choice === ADD_CHANNEL) {
         recordAnswer(draft, { kind: 'more', key: 'more' }, true);
@@ -105,9 +106,10 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
       }
       const changed = stepsOf(ctx, draft).find((s) => s.key === choice);
       if (!changed) continue;
-      reviewAt = choice;
+      const before = JSON.stringify(stepValue(draft, changed));
       await askStep(ctx, draft, changed, promptEnv, save);
-      draft.reask = [...new Set([...draft.reask, ...stepsToReask(ctx, draft, changed)])];
+      // Only a changed answer can change what depends on it.
+      if (JSON.stringify(stepValue(draft, changed)) !== before) draft.reask = [...new Set([...draft.reask, ...stepsToReask(ctx, draft, changed)])];
     }
   } catch (error) {
     if (!(error instanceof Error) || !['ExitPromptError', 'AbortPromptError'].includes(error.name)) throw error;
@@ -132,12 +134,15 @@ async function askStep(ctx: { policy: Policy; date: string }, draft: Draft, step
   const label = progressLabel(ctx, draft, step, lang);
   if (step.kind === 'field') {
     const current = fieldValue(draft, step.target, step.field);
+    const optional = (v: string) => (v.length > 200 ? m('tooLong', lang) : undefined);
     const value =
       step.field === 'name'
-        ? await askField(label, m('orgName', lang), current, (v) => (!v ? m('orgNameRequired', lang) : v.length > 200 ? m('tooLong', lang) : undefined), env)
-        : step.field === 'assessor' || step.field === 'channelName'
-          ? await askField(label, m(step.field === 'assessor' ? 'assessor' : 'channelName', lang), current, (v) => (v.length > 200 ? m('tooLong', lang) : undefined), env)
-          : await askField(label, m('channelId', lang), current ?? suggestedId(draft, step.target as number), (v) => channelIdProblem(draft, step.target as number, v, lang), env);
+        ? await askField(label, m('orgName', lang), undefined, current, (v) => (!v ? m('orgNameRequired', lang) : optional(v)), env)
+        : step.field === 'assessor'
+          ? await askField(label, m('assessor', lang), m('skipHint', lang), current, optional, env)
+          : step.field === 'channelName'
+            ? await askField(label, m('channelName', lang), m('channelNameHint', lang), current, optional, env)
+            : await askField(label, m('channelId', lang), m('channelIdHint', lang), current ?? suggestedId(draft, step.target as number), (v) => channelIdProblem(draft, step.target as number, v, lang), env);
     recordAnswer(draft, step, value);
     save(nextStep(ctx, draft).key);
     return;
@@ -149,6 +154,11 @@ async function askStep(ctx: { policy: Policy; date: string }, draft: Draft, step
   if (step.question.id === PLATFORM) return;
   recordNote(draft, step, await askNote(notesOf(draft, step.target)[step.question.id], env));
   save(nextStep(ctx, draft).key);
+}
+
+function stepValue(draft: Draft, step: AskStep): unknown {
+  if (step.kind === 'field') return fieldValue(draft, step.target, step.field);
+  return step.kind === 'question' ? answersOf(draft, step.target)[step.question.id] : undefined;
 }
 
 function sectionName(policy: Policy, draft: Draft, target: Target, lang: Lang): string {
@@ -197,7 +207,7 @@ function reviewItems(ctx: { policy: Policy; date: string }, draft: Draft, lang: 
     .map((step) => {
       const section = sectionName(ctx.policy, draft, step.target, lang);
       if (step.kind === 'field') {
-        const title = m(FIELD_TITLES[step.field], lang).replace(/ \(.*\)$/, '');
+        const title = m(FIELD_TITLES[step.field], lang);
         return { key: step.key, section, title, answer: fieldValue(draft, step.target, step.field) || m('empty', lang) };
       }
       const note = notesOf(draft, step.target)[step.question.id];

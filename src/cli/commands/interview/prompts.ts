@@ -14,13 +14,16 @@ export const ADD_CHANNEL = '\u0000add';
 export interface PromptEnv {
   lang: Lang;
   signal: AbortSignal;
+  /** Prints a line into the conversation (the command's Io). */
+  echo: (text: string) => void;
 }
 
 const KEY_ACTIONS: Record<string, InterviewMessage> = { navigate: 'navigate', select: 'select', submit: 'submit', all: 'all', invert: 'invert' };
 
-/** Inquirer's key hints, in the interview's language. */
-const theme = (lang: Lang) => ({
+/** Inquirer's key hints in the interview's language; a hint after the message only while the prompt is open. */
+const theme = (lang: Lang, hint?: string) => ({
   style: {
+    message: (text: string, status: string) => (status === 'done' || !hint ? chalk.bold(text) : `${chalk.bold(text)} ${chalk.dim(hint)}`),
     keysHelpTip: (keys: [string, string][]) =>
       keys
         .map(([key, action]) => {
@@ -33,13 +36,13 @@ const theme = (lang: Lang) => ({
 
 const context = (env: PromptEnv) => ({ signal: env.signal });
 
-function message(label: string, question: Question, env: PromptEnv, showHelp: boolean, hint?: string): string {
+function message(label: string, question: Question, env: PromptEnv, showHelp: boolean): string {
   const unit = question.unit ? ` (${question.unit[env.lang]})` : '';
-  const title = `${chalk.cyan(`[${label}]`)} ${question.title[env.lang]}${unit}${hint ? chalk.dim(` (${hint})`) : ''}`;
+  const title = `${chalk.cyan(`[${label}]`)} ${question.title[env.lang]}${unit}`;
   return showHelp ? `${title}\n  ${chalk.italic(question.help[env.lang])}\n ` : title;
 }
 
-const helpChoice = (lang: Lang) => ({ value: HELP, name: m('showHelp', lang), description: m('showHelpHint', lang) });
+const helpChoice = (lang: Lang) => ({ value: HELP, name: m('showHelp', lang), short: m('helpShort', lang), description: m('showHelpHint', lang) });
 const dontKnowChoice = (lang: Lang) => ({ value: DONT_KNOW, name: m('dontKnow', lang) });
 const optionChoice = (option: Option, lang: Lang) => ({ value: option.value, name: option.label[lang], ...(option.help && { description: option.help[lang] }) });
 
@@ -96,9 +99,10 @@ async function askOnce(question: Question, options: Option[], current: unknown, 
       const dontKnow = allowsDontKnow(question);
       const raw = await input(
         {
-          message: `${text}${chalk.dim(` ${m(dontKnow ? 'numberHint' : 'numberHintNoDontKnow', lang)}`)}`,
+          message: text,
           ...(current !== undefined && { default: current === DONT_KNOW ? '-' : String(current) }),
           validate: (value) => numberProblem(value.trim(), question, dontKnow, lang) ?? true,
+          theme: theme(lang, m(dontKnow ? 'numberHint' : 'numberHintNoDontKnow', lang)),
         },
         context(env),
       );
@@ -108,7 +112,7 @@ async function askOnce(question: Question, options: Option[], current: unknown, 
     }
     case 'text': {
       const raw = await input(
-        { message: `${text}${chalk.dim(` ${m('textHint', lang)}`)}`, ...(typeof current === 'string' && { default: current }) },
+        { message: text, ...(typeof current === 'string' && { default: current }), theme: theme(lang, m('textHint', lang)) },
         context(env),
       );
       return raw.trim() === '?' ? { help: true } : { help: false, value: raw.trim() };
@@ -125,23 +129,32 @@ function numberProblem(value: string, question: Question, dontKnow: boolean, lan
   return undefined;
 }
 
-/** A free-text header field (organisation name, channel id …). */
-export async function askField(label: string, prompt: string, current: string | undefined, validate: (value: string) => string | undefined, env: PromptEnv): Promise<string> {
+/** A free-text header field (organisation name, channel id …); `hint` shows while it is open. */
+export async function askField(label: string, prompt: string, hint: string | undefined, current: string | undefined, validate: (value: string) => string | undefined, env: PromptEnv): Promise<string> {
   const raw = await input(
-    { message: `${chalk.cyan(`[${label}]`)} ${prompt}`, ...(current && { default: current }), validate: (value) => validate(value.trim()) ?? true },
+    { message: `${chalk.cyan(`[${label}]`)} ${prompt}`, ...(current && { default: current }), validate: (value) => validate(value.trim()) ?? true, theme: theme(env.lang, hint) },
     context(env),
   );
   return raw.trim();
 }
 
-/** The optional note beside an answer: Enter keeps what is there, "-" removes it. */
+/**
+ * The optional note beside an answer: Enter keeps what is there, "-" removes it. The prompt clears itself so an
+ * interview without notes stays compact; a note given is echoed under its answer.
+ */
 export async function askNote(current: string | undefined, env: PromptEnv): Promise<string> {
   const raw = await input(
-    { message: chalk.dim(`  ↳ ${m('note', env.lang)}`), ...(current && { default: current }), validate: (v) => (v.length > 2000 ? m('tooLong', env.lang) : true) },
-    context(env),
+    {
+      message: `  ↳ ${m('note', env.lang)}`,
+      ...(current && { default: current }),
+      validate: (v) => (v.length > 2000 ? m('tooLong', env.lang) : true),
+      theme: theme(env.lang, m(current ? 'noteHintRemove' : 'noteHint', env.lang)),
+    },
+    { ...context(env), clearPromptOnDone: true },
   );
-  const note = raw.trim();
-  return note === '-' ? '' : note;
+  const note = raw.trim() === '-' ? '' : raw.trim();
+  if (note) env.echo(`  ${chalk.dim(`↳ ${m('note', env.lang)}:`)} ${note}\n`);
+  return note;
 }
 
 export async function askMoreChannels(env: PromptEnv): Promise<boolean> {
@@ -161,7 +174,7 @@ export interface ReviewItem {
 }
 
 /** The review screen: every answer, one to change, or confirm. Returns a step key, CONFIRM or ADD_CHANNEL. */
-export async function askReview(items: ReviewItem[], current: string | undefined, env: PromptEnv): Promise<string> {
+export async function askReview(items: ReviewItem[], env: PromptEnv): Promise<string> {
   const { lang } = env;
   const choices: ({ value: string; name: string; description?: string } | Separator)[] = [
     { value: CONFIRM, name: chalk.green(m('confirm', lang)) },
@@ -179,5 +192,6 @@ export async function askReview(items: ReviewItem[], current: string | undefined
       ...(item.note && { description: `${m('noteMark', lang)}: ${item.note}` }),
     });
   }
-  return select<string>({ message: m('reviewTitle', lang), choices, pageSize: 16, loop: false, theme: theme(lang), ...(current && { default: current }) }, context(env));
+  // The list is long and was only a menu: cleared once a choice is made, so the conversation stays readable.
+  return select<string>({ message: m('reviewTitle', lang), choices, pageSize: 16, loop: false, theme: theme(lang) }, { ...context(env), clearPromptOnDone: true });
 }
