@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+// A shop that declares the Cloud API through a partner, but whose package.json and lockfile pull in Baileys.
+const REPO = join('test', 'fixtures', 'scan-repo');
+const CONFIG = join(REPO, 'chanrisk.yaml');
+
+describe('chanrisk scan', () => {
+  it('finds Baileys in the manifest and the lockfile, with file and line', () => {
+    const run = cli(['scan', REPO]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('test/fixtures/scan-repo/package.json:6  @whiskeysockets/baileys  whatsapp  UNOFFICIAL client');
+    expect(run.stdout).toContain('test/fixtures/scan-repo/package-lock.json:15  @whiskeysockets/baileys');
+    expect(run.stdout).toMatch(/2 manifest\(s\) read, 2 messenger integration\(s\) found, 0 unreadable/);
+  });
+
+  it('gives JSON in German on request', () => {
+    const run = cli(['scan', REPO, '--format', 'json', '--lang', 'de']);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.complete).toBe(true);
+    expect(doc.hits[0]).toMatchObject({ package: '@whiskeysockets/baileys', kind: 'unofficial', integration: 'unofficial_library', platforms: ['whatsapp'] });
+    expect(doc.hits[0].note).toContain('inoffizielle');
+  });
+
+  it('exits 2 for a folder that does not exist', () => {
+    const run = cli(['scan', join(REPO, 'missing')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no such folder');
+  });
+});
+
+describe('chanrisk check --scan', () => {
+  it('judges the channel by the code and reports the contradiction with the declared integration', () => {
+    const plain = cli(['check', CONFIG, '--format', 'json', '--date', '2026-11-27']);
+    const rulesOf = (stdout: string) => JSON.parse(stdout).assessments[0].targets.find((t: { id: string }) => t.id === 'whatsapp-orders').findings;
+    expect(rulesOf(plain.stdout).map((f: { rule: string }) => f.rule)).not.toContain('wa-unofficial-client');
+
+    const run = cli(['check', CONFIG, '--scan', REPO, '--format', 'json', '--date', '2026-11-27']);
+    expect(run.code).toBe(1);
+    const findings = rulesOf(run.stdout);
+    const unofficial = findings.find((f: { rule: string }) => f.rule === 'wa-unofficial-client');
+    expect(unofficial.level).toMatch(/high|critical/);
+    expect(unofficial.triggers.find((t: { question: string }) => t.question === 'integration')).toMatchObject({
+      value: 'unofficial_library',
+      evidence: { package: '@whiskeysockets/baileys', file: expect.stringMatching(/scan-repo\/package(-lock)?\.json$/) },
+    });
+    const contradiction = findings.find((f: { rule: string }) => f.rule === 'evidence-contradiction');
+    expect(contradiction).toMatchObject({ level: 'high', area: 'api_officiality', status: 'active' });
+    expect(contradiction.finding).toContain('Declared: official_api_partner');
+  });
+
+  it('shows the evidence in the text output', () => {
+    const run = cli(['check', CONFIG, '--scan', REPO, '--date', '2026-11-27']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/evidence-contradiction\s+The code contradicts the declared integration/);
+    expect(run.stdout).toMatch(/integration = unofficial_library \[@whiskeysockets\/baileys @ test\/fixtures\/scan-repo\/package/);
+  });
+});
