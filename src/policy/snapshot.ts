@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { packageInfo } from '../util/package-root.js';
-import type { Pack, Policy, Question, Questionnaire, Rule } from './model.js';
+import type { Policy, Question, Questionnaire, Rule } from './model.js';
 
 /**
  * The built-in rules, loaded, validated and linted at build time (scripts/build.mjs) and stored as JSON beside the
@@ -21,10 +21,8 @@ interface SnapshotData {
   format: number;
   /** sha256 of every rules file the policy came from, by path relative to the rules folder. */
   files: Record<string, string>;
-  questionnaire: Omit<Questionnaire, 'questions'>;
-  packs: Pack[];
-  /** policy.rules as [pack index, rule index, level override]: overrides keep the rule objects shared. */
-  rules: [number, number, Rule['levelOverride']?][];
+  /** The policy without its Map, and with policy.rules as [pack index, rule index, level override]. */
+  policy: Omit<Policy, 'questionnaire' | 'rules'> & { questionnaire: Omit<Questionnaire, 'questions'>; rules: [number, number, Rule['levelOverride']?][] };
 }
 
 /** The YAML files a built-in policy is made of, with their hashes. */
@@ -35,17 +33,20 @@ function fingerprint(rulesDir: string): Record<string, string> {
 }
 
 export function serializeSnapshot(policy: Policy, rulesDir: string): string {
-  const { version, file, sections } = policy.questionnaire;
+  // Every field but the Map goes through as it is; the build's read-back check catches any other non-JSON value.
+  const questionnaire = Object.fromEntries(Object.entries(policy.questionnaire).filter(([key]) => key !== 'questions')) as Omit<Questionnaire, 'questions'>;
   const index = new Map(policy.packs.flatMap((pack, p) => pack.rules.map((rule, r) => [rule.id, [p, r] as const])));
   const data: SnapshotData = {
     format: FORMAT,
     files: fingerprint(rulesDir),
-    questionnaire: { version, file, sections },
-    packs: policy.packs,
-    rules: policy.rules.map((rule) => {
-      const [p, r] = index.get(rule.id) ?? [-1, -1];
-      return rule.levelOverride ? [p, r, rule.levelOverride] : [p, r];
-    }),
+    policy: {
+      ...policy,
+      questionnaire,
+      rules: policy.rules.map((rule) => {
+        const [p, r] = index.get(rule.id) ?? [-1, -1];
+        return rule.levelOverride ? [p, r, rule.levelOverride] : [p, r];
+      }),
+    },
   };
   const prefix = rulesDir + sep;
   // Paths are stored relative to the rules folder, so an installed package reports its own paths.
@@ -58,13 +59,14 @@ export function parseSnapshot(text: string, rulesDir: string): { format: number;
   const data = JSON.parse(text, (key, value: unknown) =>
     key === 'file' && typeof value === 'string' && value.startsWith(RULES_DIR_MARK) ? join(rulesDir, value.slice(RULES_DIR_MARK.length)) : value,
   ) as SnapshotData;
-  const questions = new Map<string, Question>(data.questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
-  const rules = data.rules.map(([p, r, level]) => {
-    const rule = data.packs[p]?.rules[r];
+  const stored = data.policy;
+  const questions = new Map<string, Question>(stored.questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
+  const rules = stored.rules.map(([p, r, level]) => {
+    const rule = stored.packs[p]?.rules[r];
     if (!rule) throw new Error(`policy snapshot: no rule at ${p}/${r}`);
     return level ? { ...rule, levelOverride: level } : rule;
   });
-  return { format: data.format, files: data.files, policy: { questionnaire: { ...data.questionnaire, questions }, packs: data.packs, rules } };
+  return { format: data.format, files: data.files, policy: { ...stored, questionnaire: { ...stored.questionnaire, questions }, rules } };
 }
 
 export const snapshotPath = (): string => join(packageInfo().root, 'dist', SNAPSHOT_FILE);
