@@ -14,7 +14,7 @@ function catalogue(lang: 'en' | 'de', extra: string[] = []): string {
   return run.stdout;
 }
 
-const lintProblems = (name: string, markdown: string): string => lint({ strings: { [name]: markdown }, config: MARKDOWNLINT }).toString();
+const lintProblems = (documents: Record<string, string>): string => lint({ strings: documents, config: MARKDOWNLINT }).toString();
 
 describe('rules list --format markdown (the rule catalogue)', () => {
   // The built CLI is slow to start under load: render each language once.
@@ -30,8 +30,7 @@ describe('rules list --format markdown (the rule catalogue)', () => {
   });
 
   it('passes markdownlint in English and German', () => {
-    expect(lintProblems('CATALOGUE.en.md', rendered.en)).toBe('');
-    expect(lintProblems('CATALOGUE.de.md', rendered.de)).toBe('');
+    expect(lintProblems({ 'CATALOGUE.en.md': rendered.en, 'CATALOGUE.de.md': rendered.de })).toBe('');
   });
 
   it('has one row per rule, under its pack, with linked sources', () => {
@@ -84,7 +83,7 @@ describe('rules list --format markdown (the rule catalogue)', () => {
       ].join('\n'),
     );
     const markdown = catalogue('en', ['--rules', join(dir, 'packs')]);
-    expect(lintProblems('ours.md', markdown)).toBe('');
+    expect(lintProblems({ 'ours.md': markdown })).toBe('');
     const row = markdown.split('\n').find((line) => line.startsWith('| `ours-pipes` |'));
     expect(row).toContain('Chats &lt;kept> \\| or not');
     expect(row).toContain('[Policy \\[internal\\] \\| v2](https://example.org/policy), a \\| b');
