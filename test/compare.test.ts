@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../src/engine/assessment.js';
 import { compareChannels, type ChannelComparison } from '../src/engine/compare.js';
 import { formatCompareJson } from '../src/format/compare/json.js';
-import { renderAlternativesMarkdown } from '../src/format/compare/markdown.js';
+import { formatCompareMarkdown, renderAlternativesMarkdown } from '../src/format/compare/markdown.js';
 import type { CompareRun } from '../src/format/compare/run.js';
 import { formatCompareText } from '../src/format/compare/text.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
@@ -206,5 +206,20 @@ describe('compare output formats', () => {
     expect(official.assumptions.map((a: { kind: string }) => a.kind)).toEqual(['fact', 'fact', 'default', 'stated']);
     const gone = channel.routes.find((r: { id: string }) => r.id === 'gone');
     expect(gone).toMatchObject({ available: false, rating: null, unavailableReason: 'Shut down.' });
+  });
+});
+
+describe('compare markdown and the report', () => {
+  it('passes markdownlint with the repository config, in both languages, with a hostile organisation name', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { lint } = await import('markdownlint/sync');
+    const config = JSON.parse(readFileSync(join(ROOT, '.markdownlint.json'), 'utf8')) as Record<string, unknown>;
+    const c = compare(assessment({ integration: 'grey', purposes: ['marketing', 'documents'], consent: false }));
+    for (const lang of ['en', 'de'] as const) {
+      const hostile = { ...run(c, lang), assessment: { ...assessment({}), organisation: { name: '# <img src=x> | *Evil* [x](y)', answers: {}, notes: {} } } };
+      const md = formatCompareMarkdown(hostile);
+      expect(md).not.toContain('<img');
+      expect(lint({ strings: { md }, config }).toString()).toBe('');
+    }
   });
 });
