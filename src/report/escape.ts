@@ -21,7 +21,7 @@ export function mdText(value: string): string {
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[-+](?=\s|$)/, '\\$&')
+    .replace(/^[-+=]/, '\\$&')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
