@@ -6,10 +6,11 @@ import type { CheckRun } from '../../../format/run.js';
 import { formatText } from '../../../format/text.js';
 import type { Lang, Policy, Question } from '../../../policy/model.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
-import { InputError } from '../../../util/errors.js';
+import { InputError, isInputProblem } from '../../../util/errors.js';
 import { packageInfo } from '../../../util/package-root.js';
-import type { Io } from '../../io.js';
+import { EXIT, type Io } from '../../io.js';
 import { parseDate, parseLang } from '../../options.js';
+import { runReport } from '../report/index.js';
 import {
   answersOf,
   applicableOptions,
@@ -81,6 +82,8 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
     if (existsSync(sessionFile)) throw new InputError(`${m('sessionExists', lang)} ${sessionFile}`, undefined, `${m('sessionExistsHint', lang)} chanrisk interview --resume ${sessionFile}`);
     draft = emptyDraft();
   }
+  // Found out now, not after an hour of questions: `report` never overwrites.
+  if (typeof report === 'string' && existsSync(report)) throw new InputError(`${report} ${m('outExists', lang)}`, undefined, m('reportExistsHint', lang));
   const resumeCommand = `chanrisk interview --resume ${sessionFile}`;
   io.out(`${m('welcome', lang)} ${sessionFile}\n${m('welcomeKeys', lang)}: ${resumeCommand}\n\n`);
 
@@ -121,7 +124,7 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
     process.removeListener('SIGHUP', stop);
   }
 
-  return finish(policy, draft, { out, report, sessionFile, date, lang }, io);
+  return finish(policy, draft, { out, report, sessionFile, date, lang, rules: options.rules ?? [] }, io);
 }
 
 async function askStep(ctx: { policy: Policy; date: string }, draft: Draft, step: AskStep, env: PromptEnv, save: (position: string) => void): Promise<void> {
@@ -227,18 +230,29 @@ interface Destination {
   sessionFile: string;
   date: string;
   lang: Lang;
+  rules: string[];
 }
 
-/** Writes the config (validated by the same loader `check` uses), then the report hint and the check summary. */
+/**
+ * Writes the config (validated by the same loader `check` uses), then the report through `chanrisk report`'s own
+ * code, then the summary `check` prints. A report that cannot be written (it exists) leaves the config in place: exit 2.
+ */
 function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): number {
   const { lang, date, out } = dest;
   const text = configText(draftToConfig({ policy, date }, draft), out, date, lang);
   const { assessment } = parseConfig(text, out, policy.questionnaire);
   writeAtomic(out, text);
+  rmSync(dest.sessionFile, { force: true });
   io.out(`\n${m('wrote', lang)}: ${out}\n`);
+  let code: number = EXIT.ok;
   if (dest.report !== false) {
-    const reportArgs = dest.report ? ` --out ${dest.report}` : '';
-    io.out(`${m('reportCommand', lang)}: chanrisk report ${out}${reportArgs}${lang === 'de' ? ' --lang de' : ''}\n`);
+    try {
+      runReport(out, { ...(dest.report && { output: dest.report }), lang, date, rules: dest.rules }, io);
+    } catch (error) {
+      if (!isInputProblem(error)) throw error;
+      io.err(`chanrisk: ${error instanceof InputError ? error.format() : error.message}\n`);
+      code = EXIT.input;
+    }
   }
   io.out(`${m('checkWith', lang)}: chanrisk check ${out}\n\n`);
   const run: CheckRun = {
@@ -251,6 +265,5 @@ function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): number
     results: [evaluateAssessment(policy, assessment, { date })],
   };
   io.out(formatText(run));
-  rmSync(dest.sessionFile, { force: true });
-  return 0;
+  return code;
 }

@@ -67,11 +67,10 @@ const messages = {
   },
   outExists: { en: 'already exists; the interview does not overwrite it', de: 'existiert bereits; das Interview überschreibt sie nicht' },
   outExistsHint: { en: 'choose another --out, or move the file away', de: 'eine andere --out wählen oder die Datei verschieben' },
+  reportExistsHint: { en: 'choose another --report, or move the file away', de: 'einen anderen --report wählen oder die Datei verschieben' },
   sessionExists: { en: 'a paused interview is saved in', de: 'ein unterbrochenes Interview ist gespeichert in' },
   sessionExistsHint: { en: 'resume it with', de: 'fortsetzen mit' },
   wrote: { en: 'Wrote the channel config', de: 'Kanal-Konfiguration geschrieben' },
-  wroteReport: { en: 'Wrote the report', de: 'Bericht geschrieben' },
-  reportCommand: { en: 'For the Markdown report run', de: 'Für den Markdown-Bericht ausführen' },
   checkWith: { en: 'Check it any time with', de: 'Jederzeit prüfen mit' },
   configHeader: { en: 'chanrisk channel config, written by `chanrisk interview` on', de: 'chanrisk-Kanal-Konfiguration, geschrieben von `chanrisk interview` am' },
   configHeaderCheck: {
