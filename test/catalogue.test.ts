@@ -88,5 +88,6 @@ describe('rules list --format markdown (the rule catalogue)', () => {
     expect(row).toContain('Chats &lt;kept> \\| or not');
     expect(row).toContain('[Policy \\[internal\\] \\| v2](https://example.org/policy), a \\| b');
     expect(row).toContain('| all platforms |');
+    expect(markdown).toContain('\nPack `ours`, version 1, 1 rule.\n');
   });
 });

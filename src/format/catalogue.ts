@@ -12,8 +12,12 @@ const words = {
     en: 'Level: the lowest and highest risk level a rule can reach through its modifiers. Waivable: whether an organisation may accept the finding as a risk or re-level it.',
     de: 'Stufe: die niedrigste und höchste Risikostufe, die eine Regel über ihre Modifikatoren erreichen kann. Verzichtbar: ob eine Organisation den Befund als Risiko akzeptieren oder neu einstufen darf.',
   },
-  rulesInPacks: { en: '{rules} rules in {packs} packs.', de: '{rules} Regeln in {packs} Paketen.' },
-  pack: { en: 'Pack {id}, version {version}, {rules} rules.', de: 'Paket {id}, Version {version}, {rules} Regeln.' },
+  rulesInPacks: { en: '{rules} in {packs}.', de: '{rules} in {packs}.' },
+  pack: { en: 'Pack {id}, version {version}, {rules}.', de: 'Paket {id}, Version {version}, {rules}.' },
+  oneRule: { en: '1 rule', de: '1 Regel' },
+  rules: { en: '{n} rules', de: '{n} Regeln' },
+  onePack: { en: '1 pack', de: '1 Paket' },
+  packs: { en: '{n} packs', de: '{n} Paketen' },
   rule: { en: 'Rule', de: 'Regel' },
   title: { en: 'Title', de: 'Titel' },
   area: { en: 'Area', de: 'Bereich' },
@@ -43,6 +47,7 @@ const WRAP = 80;
 export function renderCatalogue(policy: Policy, lang: Lang, levelRange: LevelRange): string {
   const say = (key: keyof typeof words, values: Record<string, string | number> = {}) =>
     words[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+  const count = (n: number, one: 'oneRule' | 'onePack', many: 'rules' | 'packs') => (n === 1 ? say(one) : say(many, { n }));
   const platformLabels = new Map((policy.questionnaire.questions.get('platform')?.options ?? []).map((o) => [o.value, o.label[lang]]));
   const channelsOf = (rule: Rule) => (rule.channels.includes('*') ? say('allPlatforms') : rule.channels.map((c) => platformLabels.get(c) ?? c).join(', '));
   const inForce = (rule: Rule) => {
@@ -73,10 +78,10 @@ export function renderCatalogue(policy: Policy, lang: Lang, levelRange: LevelRan
     '',
     ...wrap(say('intro')),
     '',
-    ...wrap(`${say('rulesInPacks', { rules: packs.reduce((n, p) => n + p.rules.length, 0), packs: packs.length })} ${say('levelNote')}`),
+    ...wrap(`${say('rulesInPacks', { rules: count(packs.reduce((n, p) => n + p.rules.length, 0), 'oneRule', 'rules'), packs: count(packs.length, 'onePack', 'packs') })} ${say('levelNote')}`),
   ];
   for (const pack of packs) {
-    lines.push('', `## ${cell(pack.title[lang])}`, '', ...wrap(say('pack', { id: `\`${pack.id}\``, version: pack.version, rules: pack.rules.length })), '');
+    lines.push('', `## ${cell(pack.title[lang])}`, '', ...wrap(say('pack', { id: `\`${pack.id}\``, version: pack.version, rules: count(pack.rules.length, 'oneRule', 'rules') })), '');
     lines.push(tableRow(header), tableRow(header.map(() => '---')), ...pack.rules.map((rule) => tableRow(row(rule))));
   }
   return `${lines.join('\n')}\n`;
