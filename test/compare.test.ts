@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyAcceptances } from '../src/engine/acceptance.js';
 import type { Assessment } from '../src/engine/assessment.js';
 import { compareChannels, type ChannelComparison } from '../src/engine/compare.js';
 import { formatCompareJson } from '../src/format/compare/json.js';
@@ -153,6 +154,14 @@ describe('recommendation', () => {
     const c = compare(assessment({ integration: 'official', hosting: 'eu', purposes: ['service'], archive: true }), [usHosted]);
     expect(outcome(c, 'wa-us').current).toBe(false);
     expect(c.recommendation).toMatchObject({ kind: 'keep', reason: 'plan_is_lowest', route: 'wa-us', before: { rating: 'low' } });
+  });
+
+  it('settles the plan and every route alike when accepted risks are given', () => {
+    const accepted = [{ rule: 'marketing-without-consent', channel: 'c1', reason: 'r', owner: 'o', approver: 'a', expires: '2027-01-01', location: { file: 'plan.yaml', line: 1, column: 1 } }];
+    const a = assessment({ integration: 'grey', purposes: ['marketing'], consent: false, archive: true });
+    const [c] = compareChannels(policy, a, routeSet.routes, { date: DATE, settle: (r) => applyAcceptances(r, accepted, DATE).result });
+    expect(c?.plan.findings.find((f) => f.rule === 'marketing-without-consent')?.status).toBe('accepted');
+    expect(c?.recommendation).toMatchObject({ kind: 'switch', route: 'wa-official', after: { rating: 'low' }, remaining: [] });
   });
 
   it('is deterministic: the same input gives the same comparison', () => {

@@ -5,7 +5,7 @@ import { evaluateCondition } from './conditions.js';
 import { channelFacts, evaluateAssessment, type EvaluateOptions } from './evaluate.js';
 import { buildFacts, type Facts } from './facts.js';
 import { riskRank } from './levels.js';
-import type { Finding, TargetResult } from './result.js';
+import type { AssessmentResult, Finding, TargetResult } from './result.js';
 
 /** An answer the route put in place of (or beside) the plan's: printed as an assumption, never hidden. */
 export interface AppliedAnswer {
@@ -78,23 +78,31 @@ export interface ChannelComparison {
 
 const HIGH: RiskLevel = 'high';
 
+export interface CompareOptions extends EvaluateOptions {
+  /** Only these channel ids; all when absent. */
+  channels?: string[];
+  /** What turns an evaluation into the settled result (e.g. accepted risks); applied to the plan and every route alike. */
+  settle?: (evaluated: AssessmentResult) => AssessmentResult;
+}
+
 /**
  * What-if over routes: every planned channel re-evaluated on every route (the plan's answers with the route's
  * implied facts), then a recommendation. Pure and deterministic: routes keep their file order.
  */
-export function compareChannels(policy: Policy, assessment: Assessment, routes: Route[], options: EvaluateOptions, channelIds?: string[]): ChannelComparison[] {
+export function compareChannels(policy: Policy, assessment: Assessment, routes: Route[], options: CompareOptions): ChannelComparison[] {
   const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
   return assessment.channels
-    .filter((c) => !channelIds || channelIds.includes(c.id))
+    .filter((c) => !options.channels || options.channels.includes(c.id))
     .map((channel) => compareChannel(policy, assessment, channel, orgFacts, routes, options));
 }
 
-function evaluateChannelAlone(policy: Policy, assessment: Assessment, channel: ChannelInput, options: EvaluateOptions): TargetResult {
-  const result = evaluateAssessment(policy, { ...assessment, channels: [channel] }, options);
+function evaluateChannelAlone(policy: Policy, assessment: Assessment, channel: ChannelInput, options: CompareOptions): TargetResult {
+  const evaluated = evaluateAssessment(policy, { ...assessment, channels: [channel] }, options);
+  const result = options.settle ? options.settle(evaluated) : evaluated;
   return result.targets.find((t) => t.kind === 'channel') as TargetResult;
 }
 
-function compareChannel(policy: Policy, assessment: Assessment, channel: ChannelInput, orgFacts: Facts, routes: Route[], options: EvaluateOptions): ChannelComparison {
+function compareChannel(policy: Policy, assessment: Assessment, channel: ChannelInput, orgFacts: Facts, routes: Route[], options: CompareOptions): ChannelComparison {
   const plan = evaluateChannelAlone(policy, assessment, channel, options);
   const planFacts = channelFacts(policy, channel, orgFacts);
   const outcomes = routes.map((route) => routeOutcome(policy, assessment, channel, plan, planFacts, orgFacts, route, options));
@@ -114,7 +122,7 @@ function routeOutcome(
   planFacts: Facts,
   orgFacts: Facts,
   route: Route,
-  options: EvaluateOptions,
+  options: CompareOptions,
 ): RouteOutcome {
   const current = route.platform === channel.platform && Object.entries(route.facts).every(([id, value]) => sameAnswer(channel.answers[id], value));
   if (route.unavailable) return { route, current: false, blockers: [], serves: false };

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { loadConfigFile } from '../../../config/load.js';
+import { applyAcceptances, checkAcceptances } from '../../../engine/acceptance.js';
 import { compareChannels } from '../../../engine/compare.js';
+import { evaluateAssessment } from '../../../engine/evaluate.js';
+import type { AssessmentResult } from '../../../engine/result.js';
 import { formatCompareJson } from '../../../format/compare/json.js';
 import { formatCompareMarkdown } from '../../../format/compare/markdown.js';
 import type { CompareRun } from '../../../format/compare/run.js';
@@ -8,7 +11,7 @@ import { formatCompareText } from '../../../format/compare/text.js';
 import { builtinRulesDir, loadPolicyStrict } from '../../../policy/load.js';
 import { loadRoutesStrict, ROUTES_FILE } from '../../../policy/routes.js';
 import { didYouMean } from '../../../util/did-you-mean.js';
-import { InputError } from '../../../util/errors.js';
+import { InputError, InputErrors } from '../../../util/errors.js';
 import { packageInfo } from '../../../util/package-root.js';
 import { EXIT, type Io } from '../../io.js';
 import { parseChoice, parseDate, parseLang } from '../../options.js';
@@ -39,6 +42,15 @@ export function runCompare(file: string, options: CompareOptions, io: Io): numbe
     const suggestion = didYouMean(wanted, ids);
     throw new InputError(`--channel: no channel "${wanted}" in ${file}`, undefined, `${suggestion ? `did you mean "${suggestion}"? ` : ''}channels: ${ids.join(', ')}`);
   }
+  // Accepted risks settle the plan and every route alike, as in `check` and the report.
+  const acceptances = assessment.acceptances ?? [];
+  const problems = checkAcceptances(acceptances, policy, assessment);
+  if (problems.length) throw new InputErrors(problems);
+  for (const warning of applyAcceptances(evaluateAssessment(policy, assessment, { date }), acceptances, date).warnings) {
+    const { file: at, line, column } = warning.acceptance.location;
+    io.err(`warning: ${at}:${line}:${column}: ${warning.message[lang]}\n`);
+  }
+  const settle = acceptances.length ? { settle: (evaluated: AssessmentResult) => applyAcceptances(evaluated, acceptances, date).result } : {};
   const run: CompareRun = {
     tool: { name: 'chanrisk', version: packageInfo().version },
     date,
@@ -46,7 +58,7 @@ export function runCompare(file: string, options: CompareOptions, io: Io): numbe
     questionnaire: policy.questionnaire,
     routes,
     assessment,
-    comparisons: compareChannels(policy, assessment, routes.routes, { date }, options.channel),
+    comparisons: compareChannels(policy, assessment, routes.routes, { date, ...settle, ...(options.channel && { channels: options.channel }) }),
   };
   io.out(format === 'json' ? formatCompareJson(run) : format === 'markdown' ? formatCompareMarkdown(run) : formatCompareText(run));
   return EXIT.ok;
