@@ -64,6 +64,11 @@ describe('checkAcceptances', () => {
     expect(problem?.location?.line).toBe(57);
   });
 
+  it('refuses an expiry that is not a calendar date', () => {
+    const [problem] = checkAcceptances([{ ...base, expires: '2026-02-30' }], policy, assessment);
+    expect(problem?.message).toContain('not a calendar date');
+  });
+
   it('suggests the id meant for an unknown rule or channel', () => {
     const problems = checkAcceptances([{ ...base, rule: 'gdpr-privacy-notise', channel: 'whatsap-service' }], policy, assessment);
     expect(problems.map((p) => p.hint)).toEqual(['did you mean "gdpr-privacy-notice"?', 'did you mean "whatsapp-service"?']);

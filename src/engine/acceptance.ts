@@ -46,6 +46,9 @@ export function checkAcceptances(acceptances: readonly Acceptance[], policy: Pol
         ),
       );
     }
+    if (!isCalendarDate(acceptance.expires)) {
+      problems.push(new InputError(`accepted_risks: expires "${acceptance.expires}" is not a calendar date`, acceptance.location, 'use YYYY-MM-DD, e.g. 2027-06-30'));
+    }
     if (!targets.includes(acceptance.channel)) {
       const suggestion = didYouMean(acceptance.channel, targets);
       problems.push(
@@ -55,6 +58,11 @@ export function checkAcceptances(acceptances: readonly Acceptance[], policy: Pol
   }
   return problems;
 }
+
+const isCalendarDate = (value: string): boolean => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
 
 /**
  * Marks the findings covered by an acceptance in force on `date` as accepted, and recomputes ratings and scores from

@@ -1,13 +1,15 @@
 import { summarize } from '../engine/gate.js';
 import type { Finding, TargetResult } from '../engine/result.js';
 import type { Lang } from '../policy/model.js';
+import { locatedFindings } from './located.js';
 import type { CheckRun } from './run.js';
 
 /** Bump when a consumer of the JSON would have to change. Documented in README ("JSON output"). */
 export const JSON_FORMAT_VERSION = 1;
 
 export function formatJson(run: CheckRun): string {
-  const summary = summarize(run.results, run.failOn);
+  // With --baseline only new or raised findings fail, as in the exit code.
+  const summary = { ...summarize(run.results, run.failOn), failing: locatedFindings(run).filter((l) => l.failing).length };
   const document = {
     formatVersion: JSON_FORMAT_VERSION,
     tool: run.tool,

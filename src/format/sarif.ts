@@ -79,7 +79,7 @@ function sarifResult(l: LocatedFinding, run: CheckRun, ruleIndex: number) {
         {
           kind: 'external',
           status: 'accepted',
-          justification: `${finding.acceptance.reason} (owner ${finding.acceptance.owner}, approved by ${finding.acceptance.approver}, until ${finding.acceptance.expires})`,
+          justification: justification(finding.acceptance, lang),
         },
       ],
     }),
@@ -93,6 +93,12 @@ function sarifResult(l: LocatedFinding, run: CheckRun, ruleIndex: number) {
       failing: l.failing,
     },
   };
+}
+
+function justification(a: NonNullable<Finding['acceptance']>, lang: Lang): string {
+  return lang === 'de'
+    ? `${a.reason} (verantwortlich ${a.owner}, genehmigt von ${a.approver}, bis ${a.expires})`
+    : `${a.reason} (owner ${a.owner}, approved by ${a.approver}, until ${a.expires})`;
 }
 
 function physical(file: string, line: number, column: number) {

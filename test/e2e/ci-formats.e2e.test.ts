@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { cli, example, ROOT, tempDir } from '../helpers.js';
@@ -12,7 +12,8 @@ const MARKETING = example('whatsapp-unofficial-marketing.yaml');
 
 /** The official SARIF 2.1.0 schema (draft-04) with its three string formats checked, not ignored. */
 function sarifValidator() {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // A CommonJS module: under NodeNext its class is the `default` export of the module object.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
   ajv.addFormat('uri', (value: string) => URL.canParse(value));
   ajv.addFormat('uri-reference', (value: string) => !/\s/.test(value) && URL.canParse(value, 'file:///base/'));
   ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)));

@@ -17,7 +17,7 @@ describe('chanrisk schema', () => {
   });
 
   it('accepts the examples and rejects a misspelt answer', () => {
-    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(run.stdout));
+    const validate = new Ajv2020.default({ strict: false }).compile(JSON.parse(run.stdout));
     for (const name of ['whatsapp-cloud-api-service.yaml', 'whatsapp-unofficial-marketing.yaml']) {
       const config = parse(readFileSync(example(name), 'utf8'));
       expect(validate(config) ? [] : validate.errors).toEqual([]);
