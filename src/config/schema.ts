@@ -36,8 +36,16 @@ function notesSchema(questions: Question[]) {
   return z.partialRecord(z.enum(ids as [string, ...string[]]), z.string().check(z.maxLength(2000)));
 }
 
-/** The channel-config schema, derived from the questionnaire. */
+const schemas = new WeakMap<Questionnaire, ReturnType<typeof buildConfigSchema>>();
+
+/** The channel-config schema, derived from the questionnaire; built once, as `check` may read a thousand configs. */
 export function configSchema(questionnaire: Questionnaire) {
+  let schema = schemas.get(questionnaire);
+  if (!schema) schemas.set(questionnaire, (schema = buildConfigSchema(questionnaire)));
+  return schema;
+}
+
+function buildConfigSchema(questionnaire: Questionnaire) {
   const all = [...questionnaire.questions.values()];
   const orgQuestions = all.filter((q) => q.scope === 'organisation');
   const channelQuestions = all.filter((q) => q.scope === 'channel' && q.id !== 'platform');

@@ -140,7 +140,15 @@ function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
   return points;
 }
 
+// Per rule, the questions its conditions name: asked for every unknown answer of every channel, so worked out once.
+const mentions = new WeakMap<Rule, Set<string>>();
+
 function ruleMentions(rule: Rule, question: string): boolean {
-  const conditions: Condition[] = [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
-  return conditions.some((c) => [...questionTests(c)].some((t) => t.question === question));
+  let questions = mentions.get(rule);
+  if (!questions) {
+    const conditions: Condition[] = [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
+    questions = new Set(conditions.flatMap((c) => [...questionTests(c)].map((t) => t.question)));
+    mentions.set(rule, questions);
+  }
+  return questions.has(question);
 }
