@@ -214,7 +214,8 @@ function causedByRoute(mitigation: Mitigation | undefined, routeFacts: Record<st
   return (mitigation.remove?.purposes ?? []).some((p) => planned.includes(p));
 }
 
-const rawPoints = (target: TargetResult): number => active(target).reduce((sum, f) => sum + f.points, 0);
+/** The active findings' points before the 0-100 cap: what tells two capped scores apart. */
+export const rawPoints = (target: TargetResult): number => active(target).reduce((sum, f) => sum + f.points, 0);
 const standing = (target: TargetResult): Standing => ({ rating: target.rating, score: target.score, points: rawPoints(target) });
 
 function compareCandidates(a: RouteOutcome, ai: number, b: RouteOutcome, bi: number, platform: string): number {

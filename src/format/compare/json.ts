@@ -1,4 +1,4 @@
-import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
+import { rawPoints, type ChannelComparison, type RouteOutcome } from '../../engine/compare.js';
 import type { Finding } from '../../engine/result.js';
 import type { Lang, Questionnaire } from '../../policy/model.js';
 import { answerText, recommendationText } from './reasons.js';
@@ -26,7 +26,7 @@ function channelJson(c: ChannelComparison, questionnaire: Questionnaire, lang: L
   return {
     id: c.channel.id,
     platform: c.channel.platform,
-    plan: { rating: c.plan.rating, score: c.plan.score, findings: active(c.plan.findings).map((f) => findingRef(f, lang)) },
+    plan: { rating: c.plan.rating, score: c.plan.score, points: rawPoints(c.plan), findings: active(c.plan.findings).map((f) => findingRef(f, lang)) },
     recommendation: {
       kind: rec.kind,
       reason: rec.reason,
@@ -57,6 +57,7 @@ function routeJson(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang) {
     cannotServe: o.blockers.map((b) => ({ reason: b.reason[lang], assumed: b.assumed, triggers: b.triggers })),
     rating: e?.target.rating ?? null,
     score: e?.target.score ?? null,
+    points: e ? rawPoints(e.target) : null,
     appeared: (e?.appeared ?? []).map((f) => findingRef(f, lang)),
     disappeared: (e?.disappeared ?? []).map((f) => findingRef(f, lang)),
     assumptions: [

@@ -1,4 +1,4 @@
-import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
+import { rawPoints, type ChannelComparison, type RouteOutcome } from '../../engine/compare.js';
 import { levelName, t } from '../../messages.js';
 import type { Lang, Questionnaire } from '../../policy/model.js';
 import { mdText, mdUrl } from '../../report/escape.js';
@@ -18,9 +18,9 @@ export function renderAlternativesMarkdown(comparisons: ChannelComparison[], que
   const out: string[] = [`${h(0)} ${m('heading', lang)}`, ''];
   for (const c of comparisons) {
     out.push(`${h(1)} ${m('channel', lang)} ${mdText(c.channel.id)} (${mdText(c.channel.platform)})`, '');
-    out.push(row([m('route', lang), m('rating', lang), m('score', lang), m('gone', lang), m('new', lang), m('serves', lang)]));
-    out.push(row(['---', '---', '---:', '---', '---', '---']));
-    out.push(row([m('planRow', lang), levelName(c.plan.rating, lang), String(c.plan.score), '', '', '']));
+    out.push(row([m('route', lang), m('rating', lang), m('score', lang), m('points', lang), m('gone', lang), m('new', lang), m('serves', lang)]));
+    out.push(row(['---', '---', '---:', '---:', '---', '---', '---']));
+    out.push(row([m('planRow', lang), levelName(c.plan.rating, lang), String(c.plan.score), String(rawPoints(c.plan)), '', '', '']));
     for (const o of c.routes) out.push(routeRow(c, o, lang));
     out.push('', `**${m('recommendation', lang)}:** ${mdText(recommendationText(c, lang))}`, '');
     out.push(`${h(2)} ${m('details', lang)}`, '');
@@ -40,11 +40,11 @@ function routeRow(c: ChannelComparison, o: RouteOutcome, lang: Lang): string {
   const recommended = c.recommendation.kind !== 'none' && c.recommendation.route === o.route.id;
   const title = recommended ? `**${mdText(o.route.title[lang])}** ▶` : mdText(o.route.title[lang]);
   const e = o.evaluation;
-  if (!e) return row([title, '', '', '', '', m('unavailable', lang)]);
+  if (!e) return row([title, '', '', '', '', '', m('unavailable', lang)]);
   const serves = o.serves ? m('yes', lang) : o.blockers.every((b) => b.assumed) ? m('maybe', lang) : m('no', lang);
   const notes = [o.current ? m('current', lang) : '', o.route.official ? '' : m('grey', lang)].filter(Boolean);
   const rules = (list: { rule: string }[]) => (list.length ? list.map((f) => `\`${f.rule}\``).join(', ') : '');
-  return row([title, levelName(e.target.rating, lang), String(e.target.score), rules(e.disappeared), rules(e.appeared), `${serves}${notes.length ? ` (${notes.join(', ')})` : ''}`]);
+  return row([title, levelName(e.target.rating, lang), String(e.target.score), String(rawPoints(e.target)), rules(e.disappeared), rules(e.appeared), `${serves}${notes.length ? ` (${notes.join(', ')})` : ''}`]);
 }
 
 function routeDetail(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang): string[] {

@@ -8,6 +8,7 @@ const catalogue = {
   route: { en: 'Route', de: 'Weg' },
   rating: { en: 'Rating', de: 'Bewertung' },
   score: { en: 'Score', de: 'Punkte' },
+  points: { en: 'Points', de: 'Rohpunkte' },
   gone: { en: 'Gone', de: 'Entfällt' },
   new: { en: 'New', de: 'Neu' },
   serves: { en: 'Serves the plan', de: 'Deckt den Plan' },

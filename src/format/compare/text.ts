@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
+import { rawPoints, type ChannelComparison, type RouteOutcome } from '../../engine/compare.js';
 import type { Lang, Questionnaire, RiskLevel } from '../../policy/model.js';
 import { levelName, t } from '../../messages.js';
 import { m } from './messages.js';
@@ -27,18 +27,18 @@ export function formatCompareText(run: CompareRun): string {
 
 function channelLines(c: ChannelComparison, questionnaire: Questionnaire, lang: Lang): string[] {
   const level = (rating: RiskLevel | undefined) => (rating ? LEVEL_STYLE[rating](levelName(rating, lang).toUpperCase().padEnd(9)) : ''.padEnd(9));
-  const header = `    ${cut(m('route', lang), TITLE_WIDTH)} ${m('rating', lang).padEnd(9)} ${m('score', lang).padStart(5)}  ${m('gone', lang).padStart(8)} ${m('new', lang).padStart(5)}  ${m('serves', lang)}`;
+  const header = `    ${cut(m('route', lang), TITLE_WIDTH)} ${m('rating', lang).padEnd(9)} ${m('score', lang).padStart(5)} ${m('points', lang).padStart(9)}  ${m('gone', lang).padStart(8)} ${m('new', lang).padStart(5)}  ${m('serves', lang)}`;
   const lines = [
     chalk.bold(`  ${m('channel', lang)} ${c.channel.id} (${c.channel.platform})`),
     chalk.dim(header),
-    `    ${cut(m('planRow', lang), TITLE_WIDTH)} ${level(c.plan.rating)} ${String(c.plan.score).padStart(5)}`,
+    `    ${cut(m('planRow', lang), TITLE_WIDTH)} ${level(c.plan.rating)} ${String(c.plan.score).padStart(5)} ${String(rawPoints(c.plan)).padStart(9)}`,
   ];
   for (const o of c.routes) {
     const marker = o.route.id === c.recommendation.route && c.recommendation.kind !== 'none' ? chalk.bold('▶ ') : '  ';
     const e = o.evaluation;
     const cells = e
-      ? `${level(e.target.rating)} ${String(e.target.score).padStart(5)}  ${`−${e.disappeared.length}`.padStart(8)} ${`+${e.appeared.length}`.padStart(5)}  ${servesCell(o, lang)}`
-      : `${''.padEnd(9)} ${''.padStart(5)}  ${''.padStart(8)} ${''.padStart(5)}  ${m('unavailable', lang)}`;
+      ? `${level(e.target.rating)} ${String(e.target.score).padStart(5)} ${String(rawPoints(e.target)).padStart(9)}  ${`−${e.disappeared.length}`.padStart(8)} ${`+${e.appeared.length}`.padStart(5)}  ${servesCell(o, lang)}`
+      : `${''.padEnd(9)} ${''.padStart(5)} ${''.padStart(9)}  ${''.padStart(8)} ${''.padStart(5)}  ${m('unavailable', lang)}`;
     lines.push(`  ${marker}${cut(o.route.title[lang], TITLE_WIDTH)} ${cells}`);
   }
   lines.push('', `  ${chalk.bold(`${m('recommendation', lang)}:`)} ${recommendationText(c, lang)}`, '', `  ${chalk.bold(m('details', lang))}`);
