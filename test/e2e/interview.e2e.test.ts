@@ -1,0 +1,157 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CLI, cli, tempDir } from '../helpers.js';
+
+// The interview in a real pseudo-terminal (tmux) against the built CLI, answering as a consultant would. The answers
+// are chosen from what the screen shows, not from a fixed list, so questions added to the questionnaire do not break it.
+
+const DATE = '2026-11-27';
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const sockets: Tmux[] = [];
+
+class Tmux {
+  readonly socket = `chanrisk-e2e-${process.pid}-${sockets.length}`;
+
+  constructor(dir: string, args: string[]) {
+    sockets.push(this);
+    const command = `cd '${dir}' && NO_COLOR=1 LANG=en_US.UTF-8 LC_ALL= '${process.execPath}' '${CLI}' ${args.join(' ')}; echo __EXIT=$?; sleep 60`;
+    this.tmux('new-session', '-d', '-x', '160', '-y', '50', command);
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
+  /** The whole pane, history included, wrapped lines joined. */
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-S', '-');
+  }
+
+  send(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
+  }
+
+  type(text: string): void {
+    this.tmux('send-keys', '-l', text);
+    this.send('Enter');
+  }
+
+  async waitFor<T>(probe: (screen: string) => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.screen();
+      const found = probe(screen);
+      if (found !== undefined && found !== false) return found;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${screen.trimEnd().split('\n').slice(-25).join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}
+
+afterEach(() => {
+  for (const tmux of sockets.splice(0)) tmux.kill();
+});
+
+interface Prompt {
+  /** Line of the open prompt in the pane's history. Every answer leaves a line (notes are never empty here), so the
+   * next prompt always opens further down; text typed into the current one does not move it. */
+  at: number;
+  text: string;
+  below: string;
+}
+
+/** The prompt waiting for input ("? …" is inquirer's mark for an open prompt), or the exit code once the CLI ended. */
+function openPrompt(screen: string): Prompt | { exit: number } | undefined {
+  const exit = /__EXIT=(\d+)/.exec(screen);
+  if (exit) return { exit: Number(exit[1]) };
+  const lines = screen.replace(/\s+$/, '').split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^\? /.test(lines[i] ?? '')) return { at: i, text: lines[i] ?? '', below: lines.slice(i + 1).join('\n') };
+  }
+  return undefined;
+}
+
+/** Answers like a consultant who knows the client: a name, numbers, a note on every answer, two channels. */
+function answer(tmux: Tmux, prompt: Prompt, screen: string): void {
+  const { text } = prompt;
+  if (text.includes('Name of the organisation')) return tmux.type('Acme Test GmbH');
+  if (text.includes('Who carries out the assessment')) return tmux.type('E2E Consultant');
+  if (text.includes('↳ Note')) return tmux.type('kick-off meeting, 3 Nov');
+  if (text.includes('a number')) return tmux.type('120');
+  // one more channel after the first ("No" is the first choice), then stop
+  if (text.includes('Add another channel?')) return screen.includes('[Channel 2') ? tmux.send('Enter') : tmux.send('Down', 'Enter');
+  if (/\[Channel 2 · 1\//.test(text)) {
+    // the second channel on Instagram: typing jumps to the matching choice
+    tmux.tmux('send-keys', '-l', 'Inst');
+    return tmux.send('Enter');
+  }
+  tmux.send('Enter');
+}
+
+/** Drives the interview until it ends or `stopAt` matches the open prompt; returns the exit code or the prompt. */
+async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
+  let last = -1;
+  for (let steps = 0; steps < 400; steps++) {
+    let screen = '';
+    const prompt = await tmux.waitFor((current) => {
+      screen = current;
+      const open = openPrompt(current);
+      if (!open) return undefined;
+      if ('exit' in open) return open;
+      return open.at > last ? open : undefined;
+    }, 'the next prompt');
+    if ('exit' in prompt) return prompt.exit;
+    if (stopAt?.test(prompt.text)) return prompt;
+    answer(tmux, prompt, screen);
+    last = prompt.at;
+  }
+  throw new Error('the interview did not end within 400 prompts');
+}
+
+describe.skipIf(!hasTmux)('chanrisk interview in a real terminal (tmux)', () => {
+  it('a full interview writes a config and report that check accepts; Ctrl-C then --resume ends with the same config', async () => {
+    const whole = tempDir('chanrisk-iv-e2e-');
+    const full = new Tmux(whole, ['interview', '--out', 'acme.yaml', '--report', 'acme.md', '--date', DATE, '--lang', 'en']);
+    expect(await drive(full)).toBe(0);
+    const screen = full.screen();
+    expect(screen).toContain('Wrote the channel config: acme.yaml');
+    expect(screen).toMatch(/[✔✖].*config\(s\)/);
+    const config = readFileSync(join(whole, 'acme.yaml'), 'utf8');
+    const data = parse(config);
+    expect(data.organisation.name).toBe('Acme Test GmbH');
+    expect(data.channels.map((c: { platform: string }) => c.platform)).toEqual(['whatsapp', 'instagram']);
+    expect(Object.values(data.organisation.notes ?? {})).toContain('kick-off meeting, 3 Nov');
+    expect(existsSync(join(whole, 'acme.md'))).toBe(true);
+    expect(existsSync(join(whole, 'acme.session.yaml'))).toBe(false);
+    const check = cli(['check', join(whole, 'acme.yaml'), '--date', DATE]);
+    expect([0, 1], check.stderr).toContain(check.code);
+
+    // The same conversation, interrupted in the middle of the first channel.
+    const split = tempDir('chanrisk-iv-e2e-');
+    const first = new Tmux(split, ['interview', '--out', 'acme.yaml', '--report', 'acme.md', '--date', DATE, '--lang', 'en']);
+    const stopped = await drive(first, /\[Channel 1 \(WhatsApp\) · 5\//);
+    expect(typeof stopped).toBe('object');
+    first.send('C-c');
+    expect(await first.waitFor((s) => /__EXIT=(\d+)/.exec(s)?.[1], 'the exit after Ctrl-C')).toBe('130');
+    expect(first.screen()).toContain('Resume with: chanrisk interview --resume acme.session.yaml');
+    expect(existsSync(join(split, 'acme.yaml'))).toBe(false);
+
+    const second = new Tmux(split, ['interview', '--resume', 'acme.session.yaml', '--date', DATE, '--lang', 'en']);
+    // resume starts at the first unanswered question, not at the beginning
+    const resumedAt = await second.waitFor((s) => {
+      const open = openPrompt(s);
+      return open && !('exit' in open) ? open.text : undefined;
+    }, 'the first prompt after resuming');
+    expect(resumedAt).toMatch(/\[Channel 1 \(WhatsApp\) · 5\//);
+    expect(await drive(second)).toBe(0);
+    expect(readFileSync(join(split, 'acme.yaml'), 'utf8')).toBe(config);
+    expect(readFileSync(join(split, 'acme.md'), 'utf8')).toBe(readFileSync(join(whole, 'acme.md'), 'utf8'));
+  }, 180_000);
+});
