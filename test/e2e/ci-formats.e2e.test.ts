@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { cli, example, ROOT, tempDir } from '../helpers.js';
 
@@ -93,6 +93,15 @@ describe('check --format junit', () => {
     expect(cases.find((c) => c.name.startsWith('wa-unofficial-client:'))?.failure?.type).toBe('critical');
     expect(Number(doc.testsuites.failures)).toBe(suites.reduce((n, s) => n + Number(s.failures), 0));
     expect(cases.some((c) => !c.failure)).toBe(true);
+  });
+  it('stays well-formed XML when the file name holds markup characters', () => {
+    const file = join(tempDir(), 'a&b"<c>.yaml');
+    copyFileSync(MARKETING, file);
+    const run = cli(['check', file, '--format', 'junit', '--date', '2026-11-27']);
+    expect(run.code).toBe(1);
+    expect(XMLValidator.validate(run.stdout)).toBe(true);
+    const doc = parser.parse(run.stdout) as { testsuites: { testsuite: Suite[] } };
+    expect(doc.testsuites.testsuite[0]?.name).toContain('a&b"<c>.yaml');
   });
 });
 

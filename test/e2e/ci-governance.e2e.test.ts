@@ -90,6 +90,12 @@ describe('baselines', () => {
     const caught = cli(['check', worse, '--baseline', baseline, '--format', 'github', '--fail-on', 'medium', '--date', '2026-11-27']);
     expect(caught.code).toBe(1);
     expect(caught.stdout).toMatch(/^::error file=.*,title=chanrisk gdpr-dpo-missing /m);
+    expect(caught.stdout.match(/^::error /gm)).toHaveLength(1);
+
+    const sarif = JSON.parse(cli(['check', worse, '--baseline', baseline, '--format', 'sarif', '--date', '2026-11-27']).stdout);
+    const sarifStates = new Map(sarif.runs[0].results.map((r: { ruleId: string; baselineState: string }) => [r.ruleId, r.baselineState]));
+    expect(sarifStates.get('gdpr-dpo-missing')).toBe('new');
+    expect(sarifStates.get('wa-unofficial-client')).toBe('unchanged');
   });
 
   it('exits 2 on a file that is not a baseline', () => {
