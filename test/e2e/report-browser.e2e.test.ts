@@ -55,7 +55,7 @@ async function open(file: string): Promise<Observed> {
 describe('HTML report in headless Chromium', { timeout: 60_000 }, () => {
   it('runs nothing from injected names, logs no error, requests nothing', async () => {
     const { page, problems } = await open(htmlReport(join(ROOT, 'test', 'fixtures', 'report', 'hostile.yaml'), 'hostile.html'));
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: boolean }).__pwned)).toBeUndefined();
     expect(await page.locator('img, script, iframe, object, [onerror], [onload], [onmouseover]').count()).toBe(0);
     await expect(page.locator('h1').textContent()).resolves.toBe('Messenger risk assessment: <img src=x onerror=alert(1)>');
     await page.locator('h1').hover();
@@ -82,7 +82,10 @@ describe('HTML report in headless Chromium', { timeout: 60_000 }, () => {
   it('starts every section on a new A4 page when printed', async () => {
     const { page } = await open(htmlReport(example('whatsapp-cloud-api-service.yaml'), 'service.html'));
     await page.emulateMedia({ media: 'print' });
-    const breaks = await page.locator('h2').evaluateAll((headings) => headings.map((h) => getComputedStyle(h).breakBefore));
+    // Runs in the page, where globalThis is the window (the project compiles without the DOM library).
+    const breaks = await page
+      .locator('h2')
+      .evaluateAll((headings) => headings.map((h) => (globalThis as unknown as { getComputedStyle(e: unknown): { breakBefore: string } }).getComputedStyle(h).breakBefore));
     expect(breaks[0]).toBe('auto');
     expect(breaks.slice(1).every((b) => b === 'page')).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
