@@ -102,6 +102,14 @@ describe('recommendation', () => {
     expect(rec.removed.map((f) => f.rule)).toEqual(['grey-integration']);
   });
 
+  it('names the findings the recommended route brings as well as those it removes', () => {
+    const usHosted: Route = { ...route('wa-official'), id: 'wa-us', facts: { integration: 'official', hosting: 'us' } };
+    const rec = compare(assessment({ integration: 'grey', purposes: ['service'], archive: true }), [usHosted]).recommendation;
+    expect(rec).toMatchObject({ kind: 'switch', route: 'wa-us', after: { rating: 'medium' } });
+    expect(rec.removed.map((f) => f.rule)).toEqual(['grey-integration']);
+    expect(rec.added.map((f) => f.rule)).toEqual(['us-hosting']);
+  });
+
   it('at equal rating keeps the planned platform before a lower score elsewhere', () => {
     // WhatsApp official and SMS are both low for this plan; SMS comes first in the list.
     const c = compare(assessment({ integration: 'grey', purposes: ['service'], archive: true }), [route('sms'), route('wa-official')]);

@@ -61,6 +61,8 @@ export interface Recommendation {
   after?: Standing;
   /** Findings of the plan the recommended route removes. */
   removed: Finding[];
+  /** Findings the recommended route brings that the plan does not have. */
+  added: Finding[];
   /** High or critical findings of the least risky candidate that the route itself causes (own_high_risk). */
   ownRisks: Finding[];
   /** Findings (medium or worse) left on the chosen route that the plan's own answers cause: fixed in the plan, not by a route. */
@@ -178,14 +180,14 @@ export function recommend(
   mitigationOf: (rule: string) => Mitigation | undefined,
 ): Recommendation {
   const before = standing(plan);
-  const none = { removed: [], ownRisks: [], remaining: [] };
+  const none = { removed: [], added: [], ownRisks: [], remaining: [] };
   const candidates = outcomes
     .map((outcome, index) => ({ outcome, index }))
     .filter(({ outcome }) => outcome.route.official && outcome.serves && outcome.evaluation)
     .sort((a, b) => compareCandidates(a.outcome, a.index, b.outcome, b.index, channel.platform));
   const best = candidates[0]?.outcome;
   if (!best?.evaluation) return { kind: 'none', reason: 'no_route_serves', before, ...none };
-  const { target, disappeared } = best.evaluation;
+  const { target, disappeared, appeared } = best.evaluation;
   const after = standing(target);
   const fromPlan = new Set(planRisks.map((f) => f.rule));
   const routeCaused = (f: Finding) => !fromPlan.has(f.rule) && causedByRoute(mitigationOf(f.rule), best.route.facts, channel.answers.purposes);
@@ -202,7 +204,7 @@ export function recommend(
     const planRemaining = active(plan).filter((f) => riskRank(f.level) >= riskRank('medium'));
     return { kind: 'keep', reason: 'plan_is_lowest', route: own.route.id, before, after: before, ...none, remaining: planRemaining };
   }
-  return { kind: 'switch', reason: 'lowest_risk', route: best.route.id, before, after, ...none, removed: disappeared, remaining };
+  return { kind: 'switch', reason: 'lowest_risk', route: best.route.id, before, after, ...none, removed: disappeared, added: appeared, remaining };
 }
 
 /** A finding the route causes: its remedy changes an answer the route implies, drops a planned purpose, or is unknown. */

@@ -34,6 +34,7 @@ function channelJson(c: ChannelComparison, questionnaire: Questionnaire, lang: L
       before: rec.before,
       after: rec.after ?? null,
       removed: rec.removed.map((f) => f.rule),
+      added: rec.added.map((f) => f.rule),
       ownRisks: rec.ownRisks.map((f) => f.rule),
       remaining: rec.remaining.map((f) => f.rule),
       text: recommendationText(c, lang),

@@ -41,10 +41,14 @@ export const m = (key: CompareMessage, lang: Lang): string => catalogue[key][lan
 /** Sentence templates of the recommendation; {placeholders} are filled by ./reasons.ts. */
 const sentences = {
   switch: {
-    en: '{route} serves every planned purpose and is rated {after} (score {afterScore}), against {before} (score {beforeScore}) for the plan.',
-    de: '{route} deckt alle geplanten Zwecke und wird mit {after} bewertet (Punkte {afterScore}), gegenüber {before} (Punkte {beforeScore}) für den Plan.',
+    en: '{route} serves every planned purpose and is rated {after} (score {afterScore}, {afterPoints} points before the cap), against {before} (score {beforeScore}, {beforePoints} points) for the plan.',
+    de: '{route} deckt alle geplanten Zwecke und wird mit {after} bewertet (Punkte {afterScore}, {afterPoints} Rohpunkte vor der Kappung), gegenüber {before} (Punkte {beforeScore}, {beforePoints} Rohpunkte) für den Plan.',
   },
   removes: { en: 'It removes {count} finding(s), among them: {titles}.', de: 'Damit entfallen {count} Befund(e), darunter: {titles}.' },
+  removesAndAdds: {
+    en: 'It removes {count} finding(s), among them: {titles}; {addedCount} other(s) appear, among them: {addedTitles}.',
+    de: 'Damit entfallen {count} Befund(e), darunter: {titles}; {addedCount} andere kommen hinzu, darunter: {addedTitles}.',
+  },
   removesNothing: {
     en: 'It removes no finding but lowers their weight (points before the 100 cap: {beforePoints} → {afterPoints}).',
     de: 'Es entfällt kein Befund, aber ihr Gewicht sinkt (Punkte vor der Kappung bei 100: {beforePoints} → {afterPoints}).',

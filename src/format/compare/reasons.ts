@@ -30,7 +30,9 @@ export function recommendationText(comparison: ChannelComparison, lang: Lang): s
   const parts: string[] = [];
   if (rec.kind === 'switch') {
     parts.push(sentence('switch', lang, values));
-    parts.push(rec.removed.length ? sentence('removes', lang, { count: rec.removed.length, titles: titles(rec.removed, lang) }) : sentence('removesNothing', lang, values));
+    const removed = { count: rec.removed.length, titles: titles(rec.removed, lang), addedCount: rec.added.length, addedTitles: titles(rec.added, lang) };
+    if (!rec.removed.length) parts.push(sentence('removesNothing', lang, values));
+    else parts.push(sentence(rec.added.length ? 'removesAndAdds' : 'removes', lang, removed));
   } else if (rec.kind === 'keep') {
     parts.push(sentence(rec.reason === 'plan_is_lowest' ? 'keepPlan' : 'keepLowest', lang, values));
   } else if (rec.reason === 'own_high_risk') {
