@@ -8,11 +8,16 @@ import type { Policy } from '../policy/model.js';
 import { GREY_KINDS, type ContradictionRule } from './catalogue.js';
 import type { EvidenceHit } from './scan.js';
 
-/** The grey library the code shows for each channel on its platform (the first one found), keyed by channel id. */
+/**
+ * The grey library the code shows for each channel on its platform, keyed by channel id: the first one found, a
+ * declared dependency (package.json, go.mod …) before a lockfile entry, because that is the line to change.
+ */
 export function greyEvidence(assessment: Assessment, hits: readonly EvidenceHit[]): Map<string, EvidenceHit> {
+  const isLockfile = (hit: EvidenceHit) => /(-lock\.json|-lock\.yaml|\.lock)$/.test(hit.file);
+  const ordered = [...hits].sort((a, b) => Number(isLockfile(a)) - Number(isLockfile(b)));
   const found = new Map<string, EvidenceHit>();
   for (const channel of assessment.channels) {
-    const hit = hits.find((h) => GREY_KINDS.includes(h.library.kind) && h.library.platforms.includes(channel.platform));
+    const hit = ordered.find((h) => GREY_KINDS.includes(h.library.kind) && h.library.platforms.includes(channel.platform));
     if (hit) found.set(channel.id, hit);
   }
   return found;

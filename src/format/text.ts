@@ -13,6 +13,8 @@ const LEVEL_STYLE: Record<RiskLevel, ChalkInstance> = {
   low: chalk.green,
 };
 
+const BASELINE = { en: 'in baseline', de: 'in der Baseline' } as const;
+
 const badge = (level: RiskLevel, lang: Lang): string => LEVEL_STYLE[level](levelName(level, lang).toUpperCase().padEnd(8));
 
 /** Human output for a terminal: colour on a TTY (chalk turns itself off when piped or under NO_COLOR). */
@@ -27,7 +29,10 @@ export function formatText(run: CheckRun): string {
       if (target.kind === 'organisation' && !target.findings.length && !target.openPoints.length) continue;
       out.push('', targetHeading(target, lang));
       if (!target.findings.length) out.push(`    ${chalk.dim(t('noFindings', lang))}`);
-      for (const finding of target.findings) out.push(...findingLines(finding, lang, (q) => locations[`${target.id}/${q}`]?.line ?? locations[`organisation/${q}`]?.line));
+      for (const finding of target.findings) {
+        const known = run.baseline?.get(finding) === 'known';
+        out.push(...findingLines(finding, lang, (q) => locations[`${target.id}/${q}`]?.line ?? locations[`organisation/${q}`]?.line, known));
+      }
       if (target.openPoints.length) {
         const list = target.openPoints.map((p) => `${p.question} (${t(p.reason === 'dont_know' ? 'dontKnow' : 'unanswered', lang)})`);
         out.push(`    ${chalk.cyan(`${t('openPoints', lang)}:`)} ${list.join(', ')}`);
@@ -45,8 +50,8 @@ function targetHeading(target: TargetResult, lang: Lang): string {
   return `  ${chalk.bold(name)}  ${badge(target.rating, lang)} ${t('score', lang)} ${target.score}`;
 }
 
-function findingLines(finding: Finding, lang: Lang, lineOf: (question: string) => number | undefined): string[] {
-  const status = finding.status === 'accepted' ? chalk.magenta(` [${t('accepted', lang)}]`) : '';
+function findingLines(finding: Finding, lang: Lang, lineOf: (question: string) => number | undefined, known = false): string[] {
+  const status = (finding.status === 'accepted' ? chalk.magenta(` [${t('accepted', lang)}]`) : '') + (known ? chalk.dim(` [${BASELINE[lang]}]`) : '');
   const assumed = finding.assumed ? chalk.cyan(` (${t('assumed', lang)})`) : '';
   return [
     `    ${badge(finding.level, lang)} ${chalk.bold(finding.rule)}${status}${assumed}  ${finding.title[lang]}`,
