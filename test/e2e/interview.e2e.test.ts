@@ -154,4 +154,17 @@ describe.skipIf(!hasTmux)('chanrisk interview in a real terminal (tmux)', () => 
     expect(readFileSync(join(split, 'acme.yaml'), 'utf8')).toBe(config);
     expect(readFileSync(join(split, 'acme.md'), 'utf8')).toBe(readFileSync(join(whole, 'acme.md'), 'utf8'));
   }, 180_000);
+
+  it('SIGTERM pauses like Ctrl-C: the answers so far are saved and the resume command printed', async () => {
+    const dir = tempDir('chanrisk-iv-e2e-');
+    const tmux = new Tmux(dir, ['interview', '--out', 'acme.yaml', '--no-report', '--date', DATE, '--lang', 'en']);
+    await drive(tmux, /\[Organisation · 3\//);
+    const shell = tmux.tmux('display-message', '-p', '#{pane_pid}').trim();
+    const node = execFileSync('ps', ['--ppid', shell, '-o', 'pid='], { encoding: 'utf8' }).trim();
+    process.kill(Number(node), 'SIGTERM');
+    expect(await tmux.waitFor((s) => /__EXIT=(\d+)/.exec(s)?.[1], 'the exit after SIGTERM')).toBe('130');
+    expect(tmux.screen()).toContain('Resume with: chanrisk interview --resume acme.session.yaml');
+    const session = parse(readFileSync(join(dir, 'acme.session.yaml'), 'utf8'));
+    expect(session.organisation).toMatchObject({ name: 'Acme Test GmbH', assessor: 'E2E Consultant' });
+  }, 60_000);
 });

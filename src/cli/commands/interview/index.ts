@@ -89,8 +89,9 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
 
   const controller = new AbortController();
   const stop = () => controller.abort();
-  process.once('SIGTERM', stop);
-  process.once('SIGHUP', stop);
+  // `on`, not `once`: while our listener is attached, inquirer's signal-exit leaves the process alive for the save.
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
   const promptEnv: PromptEnv = { lang, signal: controller.signal, echo: (text) => io.out(text) };
   const save = (position: string) => saveSession(sessionFile, draft, { out, ...(report !== undefined && { report }), position }, lang);
   try {
