@@ -67,7 +67,11 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
   const date = parseDate(options.date);
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
-  const loaded = files.map((file) => loadConfigFile(file, policy.questionnaire));
+  // Keep only the assessment and warnings: the parsed YAML documents of a thousand configs would stay in memory.
+  const loaded = files.map((file) => {
+    const { assessment, warnings } = loadConfigFile(file, policy.questionnaire);
+    return { assessment, warnings };
+  });
   for (const warning of loaded.flatMap((l) => l.warnings)) io.err(`warning: ${warning.format()}\n`);
   const assessments = loaded.map((l) => l.assessment);
   const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a));
