@@ -158,6 +158,9 @@ describe('chanrisk interview (virtual terminal)', () => {
     const existing = join(dir, 'done.yaml');
     writeFileSync(existing, 'chanrisk: 1\n');
     await expect(runInterview({ out: existing, lang: 'en' }, io, { isTTY: true, rulesDir: RULES })).rejects.toThrow(/already exists/);
+    await expect(runInterview({ resume: join(dir, 'none.session.yaml'), out: existing, lang: 'en' }, io, { isTTY: true, rulesDir: RULES })).rejects.toThrow(/no such file/);
+    writeFileSync(join(dir, 'done.session.yaml'), 'organisation: { name: Acme }\n');
+    await expect(runInterview({ resume: join(dir, 'done.session.yaml'), out: existing, lang: 'en' }, io, { isTTY: true, rulesDir: RULES })).rejects.toThrow(/already exists/);
     writeFileSync(join(dir, 'b.session.yaml'), 'chanrisk: 1\n');
     const paused = await runInterview({ out: join(dir, 'b.yaml'), lang: 'en' }, io, { isTTY: true, rulesDir: RULES }).catch((e: unknown) => e);
     expect(paused instanceof InputError && paused.hint).toBe(`resume it with chanrisk interview --resume ${join(dir, 'b.session.yaml')}`);

@@ -78,14 +78,14 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
   } else {
     out = options.out ?? DEFAULT_OUT;
     sessionFile = sessionPathFor(out);
-    if (existsSync(out)) throw new InputError(`${out} ${m('outExists', lang)}`, undefined, m('outExistsHint', lang));
     if (existsSync(sessionFile)) throw new InputError(`${m('sessionExists', lang)} ${sessionFile}`, undefined, `${m('sessionExistsHint', lang)} chanrisk interview --resume ${sessionFile}`);
     draft = emptyDraft();
   }
-  // Found out now, not after an hour of questions: `report` never overwrites.
+  // Found out now, not after an hour of questions: neither the config nor the report is ever overwritten.
+  if (existsSync(out)) throw new InputError(`${out} ${m('outExists', lang)}`, undefined, m('outExistsHint', lang));
   if (typeof report === 'string' && existsSync(report)) throw new InputError(`${report} ${m('outExists', lang)}`, undefined, m('reportExistsHint', lang));
   const resumeCommand = `chanrisk interview --resume ${sessionFile}`;
-  io.out(`${m('welcome', lang)} ${sessionFile}\n${m('welcomeKeys', lang)}: ${resumeCommand}\n\n`);
+  io.out(`${m('welcome', lang)} ${sessionFile}\n${m('welcomeHelp', lang)}\n${m('welcomeKeys', lang)}: ${resumeCommand}\n\n`);
 
   const controller = new AbortController();
   const stop = () => controller.abort();

@@ -50,6 +50,10 @@ const messages = {
     en: 'chanrisk interview: organisation first, then each channel. Answers are saved after every question in',
     de: 'chanrisk-Interview: zuerst die Organisation, dann jeder Kanal. Die Antworten werden nach jeder Frage gespeichert in',
   },
+  welcomeHelp: {
+    en: 'Type ? (or pick "? Explain this question") for background on any question; "Don\'t know" is a fair answer where offered.',
+    de: '? tippen (oder „? Frage erklären“ wählen) erklärt jede Frage; „Weiß nicht“ ist, wo angeboten, eine zulässige Antwort.',
+  },
   welcomeKeys: {
     en: 'Ctrl-C pauses; resume later with',
     de: 'Strg-C unterbricht; später fortsetzen mit',
