@@ -6,7 +6,7 @@ import type { Lang, RiskLevel, ScaleLevel, Source } from '../policy/model.js';
 import { AREAS, IMPACT_LEVELS } from '../policy/schema.js';
 import { answerText } from './answers.js';
 import { mdText, mdUrl } from './escape.js';
-import { w } from './messages.js';
+import { longDate, VERDICT, w } from './messages.js';
 import {
   answerRows,
   areaScores,
@@ -104,10 +104,10 @@ function header(input: ReportInput): string[] {
     `# ${w('title', lang)}: ${mdText(input.assessment.organisation.name)}`,
     [
       `- **${w('organisation', lang)}:** ${mdText(input.assessment.organisation.name)}`,
-      `- **${w('date', lang)}:** ${input.date}`,
+      `- **${w('date', lang)}:** ${longDate(input.date, lang)}`,
       `- **${w('assessor', lang)}:** ${input.assessment.organisation.assessor ? mdText(input.assessment.organisation.assessor) : w('notStated', lang)}`,
       `- **${w('rulePacks', lang)}:** ${packs.join('; ') || '–'}`,
-      `- **${w('oldestReview', lang)}:** ${reviews[0] ?? '–'}`,
+      `- **${w('oldestReview', lang)}:** ${reviews[0] ? longDate(reviews[0], lang) : '–'}`,
       `- **${w('tool', lang)}:** ${input.tool.name} ${input.tool.version}`,
     ].join('\n'),
     disclaimer(lang),
@@ -136,7 +136,7 @@ function summary(input: ReportInput, numbered: NumberedFinding[]): string[] {
   return [
     `## ${w('summary', lang)}`,
     `**${w('overallRating', lang)}: ${levelLabel(result.rating, lang)}** (${t('score', lang)} ${result.score}/100; ${countText}).`,
-    w('overallLead', lang),
+    VERDICT[result.rating][lang],
     table([w('channel', lang), w('platform', lang), w('rating', lang), w('score', lang), capital(w('findingsCount', lang))], channels),
     `### ${w('topActions', lang)}`,
     top.length ? top.join('\n') : w('topActionsNone', lang),
@@ -150,8 +150,16 @@ function actionLine(input: ReportInput, action: Action, numbered: NumberedFindin
   const { lang } = input;
   const target = input.result.targets.find((tg) => tg.id === action.target);
   const where = target ? targetLabel(input, target) : mdText(action.target);
-  const effect = `${w('ratingMoves', lang)} ${levelLabel(action.before.rating, lang)} → ${levelLabel(action.after.rating, lang)}, ${t('score', lang)} ${action.before.score} → ${action.after.score}`;
-  return `**${mdText(action.finding.title[lang])}** (${refOf(numbered, action.target, action.finding)}, ${where}): ${mdText(action.finding.recommendation[lang])} *${capital(effect)}.*`;
+  return `**${mdText(action.finding.title[lang])}** (${refOf(numbered, action.target, action.finding)}, ${where}): ${mdText(action.finding.recommendation[lang])} *${w('effect', lang)}: ${effect(action, lang)}.*`;
+}
+
+/** What a step changes for its channel; where nothing moves (a capped score, other findings), the finding's own points. */
+function effect(action: Action, lang: Lang): string {
+  const state = (s: Action['before']) => `${levelLabel(s.rating, lang)}, ${s.score}/100`;
+  const unchanged = action.before.rating === action.after.rating && action.before.score === action.after.score;
+  return unchanged
+    ? w('effectCapped', lang, { points: String(action.finding.points), rating: state(action.before) })
+    : w('effectChange', lang, { before: state(action.before), after: state(action.after) });
 }
 
 function matrix(input: ReportInput, numbered: NumberedFinding[], visuals: Visuals): string[] {
@@ -206,7 +214,7 @@ function findingBlocks(input: ReportInput, { ref, target, finding }: NumberedFin
   if (finding.uncertainty) blocks.push(`**${w('uncertainty', lang)}:** ${mdText(finding.uncertainty[lang])}`);
   blocks.push(`**${w('todo', lang)}:** ${mdText(finding.recommendation[lang])}`);
   blocks.push(`**${w('sources', lang)}:**`, finding.sources.map((s) => `- ${sourceText(s, lang)}`).join('\n'));
-  blocks.push(`*${w('reviewed', lang)} ${finding.reviewed}.*`);
+  blocks.push(`*${w('reviewed', lang)} ${longDate(finding.reviewed, lang)}.*`);
   return blocks;
 }
 

@@ -1,4 +1,4 @@
-import type { Lang, Text } from '../policy/model.js';
+import type { Lang, RiskLevel, Text } from '../policy/model.js';
 
 /** The report's own words (rule texts come from the packs, level and area names from src/messages.ts). */
 const words = {
@@ -13,9 +13,11 @@ const words = {
   tool: { en: 'Produced with', de: 'Erstellt mit' },
   summary: { en: 'Executive summary', de: 'Zusammenfassung für die Geschäftsleitung' },
   overallRating: { en: 'Overall rating', de: 'Gesamtbewertung' },
-  overallLead: {
-    en: 'The overall rating is the rating of the riskiest channel; it is never lower than the worst open finding.',
-    de: 'Die Gesamtbewertung ist die Bewertung des riskantesten Kanals; sie liegt nie unter dem schwersten offenen Befund.',
+  effect: { en: 'Effect', de: 'Wirkung' },
+  effectChange: { en: '{before} → {after}', de: '{before} → {after}' },
+  effectCapped: {
+    en: 'rating and score stay at {rating}; this finding alone accounts for {points} points',
+    de: 'Bewertung und Punktzahl bleiben bei {rating}; auf diesen Befund allein entfallen {points} Punkte',
   },
   findingsCount: { en: 'findings', de: 'Befunde' },
   noActiveFindings: { en: 'no open findings', de: 'keine offenen Befunde' },
@@ -127,6 +129,39 @@ const words = {
   noteColumn: { en: 'Note', de: 'Anmerkung' },
 } satisfies Record<string, Text>;
 
+/** One sentence of advice per overall rating, the first thing management reads. */
+export const VERDICT: Record<RiskLevel, Text> = {
+  critical: {
+    en: 'Do not run the affected channels in their planned form until the critical findings are resolved.',
+    de: 'Die betroffenen Kanäle sollten in der geplanten Form nicht betrieben werden, bis die kritischen Befunde behoben sind.',
+  },
+  high: {
+    en: 'Resolve the high findings before the channels go live or carry on: they carry a real risk of account bans, fines or cease-and-desist letters.',
+    de: 'Die hohen Befunde sollten vor dem Start oder Weiterbetrieb der Kanäle behoben werden: Sie bergen ein echtes Risiko von Kontosperren, Bußgeldern oder Abmahnungen.',
+  },
+  medium: {
+    en: 'The channels can run, but the findings below should be resolved in the coming months.',
+    de: 'Die Kanäle können betrieben werden; die folgenden Befunde sollten aber in den kommenden Monaten behoben werden.',
+  },
+  low: {
+    en: 'No significant risk was found. Keep the documentation current and repeat the assessment when the plan changes.',
+    de: 'Es wurde kein nennenswertes Risiko festgestellt. Halten Sie die Dokumentation aktuell und wiederholen Sie die Bewertung, wenn sich die Planung ändert.',
+  },
+};
+
+const MONTHS: Record<Lang, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+};
+
+/** A YYYY-MM-DD date as a reader writes it: "27 November 2026", "27. November 2026". */
+export function longDate(date: string, lang: Lang): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const name = MONTHS[lang][month - 1] ?? String(month);
+  return lang === 'de' ? `${day}. ${name} ${year}` : `${day} ${name} ${year}`;
+}
+
 export type ReportWord = keyof typeof words;
 
-export const w = (key: ReportWord, lang: Lang): string => words[key][lang];
+export const w = (key: ReportWord, lang: Lang, values: Record<string, string> = {}): string =>
+  words[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
