@@ -24,7 +24,7 @@ const plan = fc.record({
   archive: maybe(fc.boolean()),
 });
 
-function assessmentOf(p: fc.infer<typeof plan>): Assessment {
+function assessmentOf(p: typeof plan extends fc.Arbitrary<infer T> ? T : never): Assessment {
   const { sector, platform, ...answers } = p;
   const defined = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined));
   return { file: 'p.yaml', organisation: { name: 'P', answers: { sector }, notes: {} }, channels: [{ id: 'c', platform, answers: defined, notes: {} }], locations: {} };

@@ -102,7 +102,12 @@ export function loadRoutes(file: string, questionnaire: Questionnaire): LoadedRo
   return { routes: set, problems: lintRoutes(set, questionnaire, source) };
 }
 
-/** Loads and fails on any lint error: what `compare` uses. */
+/** The built-in rules/routes.yaml, failing on any lint error: what `compare` and the report use. */
+export function loadBuiltinRoutes(questionnaire: Questionnaire): RouteSet {
+  return loadRoutesStrict(routesFileIn(builtinRulesDir()), questionnaire);
+}
+
+/** Loads and fails on any lint error. */
 export function loadRoutesStrict(file: string, questionnaire: Questionnaire): RouteSet {
   const { routes, problems } = loadRoutes(file, questionnaire);
   const errors = problems.filter((p) => p.severity === 'error');

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { loadConfigFile } from '../../../config/load.js';
 import { applyAcceptances, checkAcceptances } from '../../../engine/acceptance.js';
 import { compareChannels } from '../../../engine/compare.js';
@@ -8,8 +7,8 @@ import { formatCompareJson } from '../../../format/compare/json.js';
 import { formatCompareMarkdown } from '../../../format/compare/markdown.js';
 import type { CompareRun } from '../../../format/compare/run.js';
 import { formatCompareText } from '../../../format/compare/text.js';
-import { builtinRulesDir, loadPolicyStrict } from '../../../policy/load.js';
-import { loadRoutesStrict, ROUTES_FILE } from '../../../policy/routes.js';
+import { loadPolicyStrict } from '../../../policy/load.js';
+import { loadBuiltinRoutes } from '../../../policy/routes.js';
 import { didYouMean } from '../../../util/did-you-mean.js';
 import { InputError, InputErrors } from '../../../util/errors.js';
 import { packageInfo } from '../../../util/package-root.js';
@@ -32,7 +31,7 @@ export function runCompare(file: string, options: CompareOptions, io: Io): numbe
   const lang = parseLang(options.lang);
   const date = parseDate(options.date);
   const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
-  const routes = loadRoutesStrict(join(builtinRulesDir(), ROUTES_FILE), policy.questionnaire);
+  const routes = loadBuiltinRoutes(policy.questionnaire);
   const loaded = loadConfigFile(file, policy.questionnaire);
   for (const warning of loaded.warnings) io.err(`warning: ${warning.format()}\n`);
   const { assessment } = loaded;
