@@ -194,7 +194,7 @@ function channelIdProblem(draft: Draft, index: number, value: string, lang: Lang
 }
 
 /** How an answer reads on the review screen. */
-export function answerLabel(question: Question, value: unknown, lang: Lang): string {
+function answerLabel(question: Question, value: unknown, lang: Lang): string {
   if (value === DONT_KNOW) return m('dontKnow', lang);
   const label = (v: unknown) => question.options?.find((o) => o.value === v)?.label[lang] ?? String(v);
   if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : '—';

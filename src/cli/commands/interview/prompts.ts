@@ -102,6 +102,7 @@ async function askOnce(question: Question, options: Option[], current: unknown, 
           message: text,
           ...(current !== undefined && { default: current === DONT_KNOW ? '-' : String(current) }),
           validate: (value) => numberProblem(value.trim(), question, dontKnow, lang) ?? true,
+          transformer: (value, { isFinal }) => (isFinal ? finalInput(value, lang) : value),
           theme: theme(lang, m(dontKnow ? 'numberHint' : 'numberHintNoDontKnow', lang)),
         },
         context(env),
@@ -112,12 +113,23 @@ async function askOnce(question: Question, options: Option[], current: unknown, 
     }
     case 'text': {
       const raw = await input(
-        { message: text, ...(typeof current === 'string' && { default: current }), theme: theme(lang, m('textHint', lang)) },
+        {
+          message: text,
+          ...(typeof current === 'string' && { default: current }),
+          transformer: (value, { isFinal }) => (isFinal && value.trim() === '?' ? m('helpShort', lang) : value),
+          theme: theme(lang, m('textHint', lang)),
+        },
         context(env),
       );
       return raw.trim() === '?' ? { help: true } : { help: false, value: raw.trim() };
     }
   }
+}
+
+/** How a submitted number input reads in the conversation: "?" and "-" in words. */
+function finalInput(value: string, lang: Lang): string {
+  const trimmed = value.trim();
+  return trimmed === '?' ? m('helpShort', lang) : trimmed === '-' ? m('dontKnow', lang) : trimmed;
 }
 
 function numberProblem(value: string, question: Question, dontKnow: boolean, lang: Lang): string | undefined {
