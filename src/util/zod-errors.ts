@@ -37,7 +37,8 @@ function issueToError(issue: Issue, schema: AnySchema, source: YamlSource, base:
     const given = valueAt(source.data, path);
     const suggestion = typeof given === 'string' ? didYouMean(given, allowed) : undefined;
     return new InputError(
-      `${where}: ${given === undefined ? 'missing' : `"${String(given)}" is not allowed`}`,
+      // A map or list is described, never stringified: a map with a "toString" key would throw.
+      `${where}: ${given === undefined ? 'missing' : `${typeof given === 'object' && given !== null ? describe(given) : `"${String(given)}"`} is not allowed`}`,
       source.locate(path),
       suggestion ? `did you mean "${suggestion}"? allowed: ${allowed.join(', ')}` : `allowed: ${allowed.join(', ')}`,
     );
