@@ -145,6 +145,15 @@ describe('recommendation', () => {
     expect(c.recommendation.ownRisks.map((f) => f.rule)).toEqual(['sms-health']);
   });
 
+  it('passes over a better-placed route with a high risk of its own for one whose risks come from the plan', () => {
+    // Listed "official" for the test: its grey integration is a high risk only this route causes.
+    const ownRisk: Route = { ...route('wa-grey'), id: 'wa-risky', official: true };
+    const c = compare(assessment({ integration: 'official', hosting: 'eu', purposes: ['marketing'], consent: false, archive: true }), [ownRisk, route('sms')]);
+    expect(outcome(c, 'wa-risky').evaluation?.target.rating).toBe(outcome(c, 'sms').evaluation?.target.rating);
+    expect(c.recommendation).toMatchObject({ kind: 'switch', route: 'sms' });
+    expect(c.recommendation.remaining.map((f) => f.rule)).toEqual(['marketing-without-consent']);
+  });
+
   it('still recommends a route when the high risks left come from the plan and stay on every route', () => {
     const c = compare(assessment({ integration: 'grey', purposes: ['marketing'], consent: false, archive: true }));
     expect(c.planRisks.map((f) => f.rule)).toEqual(['marketing-without-consent']);

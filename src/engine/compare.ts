@@ -166,11 +166,12 @@ function routeOutcome(
 }
 
 /**
- * The official route with the lowest rating that serves every planned purpose; at equal rating the planned platform
- * first (switching platform changes whom you reach, which chanrisk cannot judge), then the lower score (uncapped
- * points), then file order. None when no official route serves the plan, or when the best one keeps a high risk the
- * route itself causes: one not found on every route whose remedy (the rule's mitigation) would change an answer the
- * route implies or drop a planned purpose. Risks the plan's own answers cause stay on any route and are named.
+ * Among the official routes that serve every planned purpose and carry no high risk of their own: the lowest
+ * rating; at equal rating the planned platform first (switching platform changes whom you reach, which chanrisk
+ * cannot judge), then the lower score (uncapped points), then file order. A route's own risk is a high or critical
+ * finding not found on every route whose remedy (the rule's mitigation) would change an answer the route implies or
+ * drop a planned purpose. None when no official route serves the plan, or when every one that does keeps such a
+ * risk. Risks the plan's own answers cause stay on any route and are named instead.
  */
 export function recommend(
   channel: ChannelInput,
@@ -185,16 +186,18 @@ export function recommend(
     .map((outcome, index) => ({ outcome, index }))
     .filter(({ outcome }) => outcome.route.official && outcome.serves && outcome.evaluation)
     .sort((a, b) => compareCandidates(a.outcome, a.index, b.outcome, b.index, channel.platform));
-  const best = candidates[0]?.outcome;
-  if (!best?.evaluation) return { kind: 'none', reason: 'no_route_serves', before, ...none };
+  const least = candidates[0]?.outcome;
+  if (!least?.evaluation) return { kind: 'none', reason: 'no_route_serves', before, ...none };
+  const fromPlan = new Set(planRisks.map((f) => f.rule));
+  const routeCaused = (o: RouteOutcome) => (f: Finding) => !fromPlan.has(f.rule) && causedByRoute(mitigationOf(f.rule), o.route.facts, channel.answers.purposes);
+  const ownRisksOf = (o: RouteOutcome) => active(o.evaluation?.target).filter((f) => riskRank(f.level) >= riskRank(HIGH) && routeCaused(o)(f));
+  const best = candidates.map((c) => c.outcome).find((o) => ownRisksOf(o).length === 0);
+  if (!best?.evaluation) {
+    return { kind: 'none', reason: 'own_high_risk', route: least.route.id, before, after: standing(least.evaluation.target), ...none, ownRisks: ownRisksOf(least) };
+  }
   const { target, disappeared, appeared } = best.evaluation;
   const after = standing(target);
-  const fromPlan = new Set(planRisks.map((f) => f.rule));
-  const routeCaused = (f: Finding) => !fromPlan.has(f.rule) && causedByRoute(mitigationOf(f.rule), best.route.facts, channel.answers.purposes);
-  const findings = active(target);
-  const ownRisks = findings.filter((f) => riskRank(f.level) >= riskRank(HIGH) && routeCaused(f));
-  if (ownRisks.length) return { kind: 'none', reason: 'own_high_risk', route: best.route.id, before, after, ...none, ownRisks };
-  const remaining = findings.filter((f) => riskRank(f.level) >= riskRank('medium') && !routeCaused(f));
+  const remaining = active(target).filter((f) => riskRank(f.level) >= riskRank('medium') && !routeCaused(best)(f));
   if (best.current) return { kind: 'keep', reason: 'lowest_risk', route: best.route.id, before, after, ...none, remaining };
   // A plan already on an official integration that serves it stays put unless a route is really less risky.
   const ownIntegration = (o: RouteOutcome) => o.current || (o.route.platform === channel.platform && o.route.facts.integration === channel.answers.integration);
