@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, example, ROOT, tempDir } from '../helpers.js';
@@ -40,6 +40,21 @@ describe('chanrisk compare (built CLI)', () => {
     const [channel] = compareJson('technicians-private-whatsapp.yaml').channels;
     expect(['whatsapp-business-app', 'whatsapp-cloud-api-eu-partner', 'whatsapp-cloud-api-direct']).toContain(channel.recommendation.route);
     expect(rank(channel.recommendation.after.rating)).toBeLessThanOrEqual(rank(channel.recommendation.before.rating));
+  });
+
+  it('steers the same technicians to the Cloud API once a bot answers and the volume grows past manual use', () => {
+    const config = readFileSync(example('technicians-private-whatsapp.yaml'), 'utf8')
+      .replace('automation: none', 'automation: rule_bot\n      human_handover: true')
+      .replace('monthly_messages: 600', 'monthly_messages: 12000');
+    const file = join(tempDir('chanrisk-compare-'), 'technicians-bot.yaml');
+    writeFileSync(file, config);
+    const run = cli(['compare', file, '--format', 'json', ...DATE]);
+    expect(run.code, run.stderr).toBe(0);
+    const [channel] = JSON.parse(run.stdout).channels;
+    const businessApp = channel.routes.find((r: RouteJson) => r.id === 'whatsapp-business-app');
+    expect(businessApp.serves).toBe(false);
+    expect(businessApp.cannotServe).toHaveLength(2);
+    expect(['whatsapp-cloud-api-eu-partner', 'whatsapp-cloud-api-direct']).toContain(channel.recommendation.route);
   });
 
   it('never recommends a grey route and lists every route with its assumptions', () => {
