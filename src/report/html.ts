@@ -1,21 +1,39 @@
 import { Marked, type Tokens } from 'marked';
 import { htmlText } from './escape.js';
-import { renderMarkdown } from './markdown.js';
+import type { Lang } from '../policy/model.js';
+import { RISK_LEVELS } from '../policy/schema.js';
+import { levelLabel, renderMarkdown } from './markdown.js';
 import { w } from './messages.js';
 import type { ReportInput } from './model.js';
-import { svgVisuals } from './svg.js';
+import { LEVEL_FILL, LEVEL_INK, svgVisuals } from './svg.js';
 
 // Raw HTML passes marked only as the report's own figures; anything else is shown as text, whatever its origin.
 const OWN_FIGURE = /^<figure class="(matrix|bars)"><svg [^\n]*<\/svg><\/figure>\n*$/;
 
-const marked = new Marked({
-  gfm: true,
-  renderer: {
-    html(token: Tokens.HTML | Tokens.Tag): string {
-      return OWN_FIGURE.test(token.text) ? token.text : htmlText(token.text);
+/** marked with two additions: raw HTML only for the report's own figures, and risk levels marked for colour. */
+function markedFor(lang: Lang): Marked {
+  const levels = new Map(RISK_LEVELS.map((level) => [levelLabel(level, lang), level]));
+  return new Marked({
+    gfm: true,
+    renderer: {
+      html(token: Tokens.HTML | Tokens.Tag): string {
+        return OWN_FIGURE.test(token.text) ? token.text : htmlText(token.text);
+      },
+      strong(token: Tokens.Strong): string | false {
+        const level = levels.get(token.text);
+        return level ? `<strong class="level level-${level}">${this.parser.parseInline(token.tokens)}</strong>` : false;
+      },
+      heading(token: Tokens.Heading): string | false {
+        const level = token.depth === 5 ? levels.get(/^F\d+ · (\S+) · /.exec(token.text)?.[1] ?? '') : undefined;
+        return level ? `<h5 class="finding level-${level}">${this.parser.parseInline(token.tokens)}</h5>\n` : false;
+      },
     },
-  },
-});
+  });
+}
+
+const LEVEL_CSS = RISK_LEVELS.map(
+  (level) => `.level-${level} { background: ${LEVEL_FILL[level]}; color: ${LEVEL_INK[level]}; } h5.level-${level} { border-left-color: ${LEVEL_INK[level]}; background: #f4f6f9; color: inherit; }`,
+).join('\n');
 
 const STYLE = `
 :root { --ink: #1d2433; --muted: #5b6478; --rule: #d5dae3; --accent: #25406b; --wash: #f4f6f9; }
@@ -35,7 +53,8 @@ a { color: var(--accent); }
 blockquote { margin: 1rem 0; padding: .7rem 1rem; background: #fff8e1; border-left: 4px solid #d9a400; }
 blockquote p { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.2rem; font-size: .92rem; }
-th, td { border: 1px solid var(--rule); padding: .35rem .55rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+th, td { border: 1px solid var(--rule); padding: .35rem .55rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td:empty { width: 7.5rem; }
 th { background: var(--wash); font-weight: 600; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; color: var(--accent); }
 figure { margin: 1rem 0 1.5rem; }
@@ -46,6 +65,8 @@ svg .cell-level { font-size: 11px; font-weight: 600; text-transform: uppercase; 
 svg .marker { font-size: 9.5px; font-weight: 700; fill: #ffffff; }
 svg .more { font-size: 11px; font-weight: 700; fill: #3a4255; }
 svg .bar-label, svg .bar-value { font-size: 12px; fill: #3a4255; }
+strong.level { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: .9em; }
+${LEVEL_CSS}
 @page { size: A4; margin: 18mm 16mm 20mm; }
 @media print {
   html { font-size: 10.5pt; }
@@ -60,7 +81,7 @@ svg .bar-label, svg .bar-value { font-size: 12px; fill: #3a4255; }
 
 /** The Markdown report rendered by marked into one self-contained page: inline CSS and SVG, no scripts, no requests. */
 export function renderHtml(input: ReportInput): string {
-  const body = marked.parse(renderMarkdown(input, svgVisuals), { async: false });
+  const body = markedFor(input.lang).parse(renderMarkdown(input, svgVisuals), { async: false });
   const title = `${w('title', input.lang)}: ${input.assessment.organisation.name}`;
   return [
     '<!DOCTYPE html>',

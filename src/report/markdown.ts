@@ -82,6 +82,13 @@ function targetLabel(input: ReportInput, target: TargetResult): string {
   return channel?.name ? `${mdText(channel.name)} (${mdText(target.id)})` : mdText(target.id);
 }
 
+/** The short form for narrow table columns: the channel's name, or its id where it has none. */
+function targetName(input: ReportInput, target: TargetResult): string {
+  if (target.kind === 'organisation') return w('organisationWide', input.lang);
+  const channel = input.assessment.channels.find((c) => c.id === target.id);
+  return mdText(channel?.name ?? target.id);
+}
+
 function platformLabel(input: ReportInput, platform: string | undefined): string {
   if (!platform) return '–';
   const option = input.policy.questionnaire.questions.get('platform')?.options?.find((o) => o.value === platform);
@@ -135,7 +142,7 @@ function summary(input: ReportInput, numbered: NumberedFinding[]): string[] {
   const top = input.actions.slice(0, 3).map((action, i) => `${i + 1}. ${actionLine(input, action, numbered)}`);
   return [
     `## ${w('summary', lang)}`,
-    `**${w('overallRating', lang)}: ${levelLabel(result.rating, lang)}** (${t('score', lang)} ${result.score}/100; ${countText}).`,
+    `**${w('overallRating', lang)}:** **${levelLabel(result.rating, lang)}** (${t('score', lang)} ${result.score}/100; ${countText}).`,
     VERDICT[result.rating][lang],
     table([w('channel', lang), w('platform', lang), w('rating', lang), w('score', lang), capital(w('findingsCount', lang))], channels),
     `### ${w('topActions', lang)}`,
@@ -241,10 +248,9 @@ function actionPlan(input: ReportInput, numbered: NumberedFinding[]): string[] {
     const target = input.result.targets.find((tg) => tg.id === action.target);
     return [
       String(i + 1),
-      `${refOf(numbered, action.target, action.finding)} ${mdText(action.finding.title[lang])}`,
-      String(action.finding.points),
+      `**${refOf(numbered, action.target, action.finding)}** ${mdText(action.finding.title[lang])} (${action.finding.points} ${w('points', lang)})`,
       mdText(action.finding.recommendation[lang]),
-      target ? targetLabel(input, target) : mdText(action.target),
+      target ? targetName(input, target) : mdText(action.target),
       beforeAfter(action, lang),
       '',
       '',
@@ -254,7 +260,7 @@ function actionPlan(input: ReportInput, numbered: NumberedFinding[]): string[] {
     `## ${w('actions', lang)}`,
     rows.length ? w('actionsLead', lang) : w('actionsNone', lang),
     ...(rows.length
-      ? [table(['#', w('finding', lang), capital(w('points', lang)), w('todo', lang), w('channel', lang), w('beforeAfter', lang), w('owner', lang), w('due', lang)], rows)]
+      ? [table(['#', w('finding', lang), w('todo', lang), w('channel', lang), w('beforeAfter', lang), w('owner', lang), w('due', lang)], rows)]
       : []),
   ];
 }
