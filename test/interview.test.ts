@@ -140,12 +140,17 @@ describe('chanrisk interview (virtual terminal)', () => {
     expect(config.channels).toEqual([{ id: 'whatsapp', platform: 'whatsapp', answers: { integration: 'official', volume: 5, purposes: ['service'] } }]);
   });
 
-  it('speaks German with --lang de', async () => {
+  it('speaks German with --lang de, and a resumed interview keeps its language', async () => {
     const dir = tempDir('chanrisk-interview-');
     const { done } = start({ out: join(dir, 'a.yaml'), lang: 'de' });
-    expect(screen.getScreen()).toContain('[Organisation · 1/4] Name der Organisation');
+    await on('[Organisation · 1/4] Name der Organisation', type('Acme GmbH'));
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toBe(130);
+    const io: Io = { out: () => undefined, err: () => undefined };
+    const resumed = runInterview({ resume: join(dir, 'a.session.yaml') }, io, { isTTY: true, rulesDir: RULES });
+    expect(screen.getScreen()).toContain('[Organisation · 2/4] Wer führt die Bewertung durch?');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await resumed).toBe(130);
   });
 
   it('refuses without a terminal, and never overwrites an existing config or paused session', async () => {

@@ -143,7 +143,8 @@ describe.skipIf(!hasTmux)('chanrisk interview in a real terminal (tmux)', () => 
     expect(first.screen()).toContain('Resume with: chanrisk interview --resume acme.session.yaml');
     expect(existsSync(join(split, 'acme.yaml'))).toBe(false);
 
-    const second = new Tmux(split, ['interview', '--resume', 'acme.session.yaml', '--date', DATE, '--lang', 'en']);
+    // no options repeated: the session remembers the date, language, config and report it was started with
+    const second = new Tmux(split, ['interview', '--resume', 'acme.session.yaml']);
     // resume starts at the first unanswered question, not at the beginning
     const resumedAt = await second.waitFor((s) => {
       const open = openPrompt(s);

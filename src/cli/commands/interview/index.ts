@@ -33,7 +33,7 @@ import {
 import { EXIT_PAUSED } from './help.js';
 import { m } from './messages.js';
 import { ADD_CHANNEL, askField, askMoreChannels, askNote, askQuestion, askReview, CONFIRM, type PromptEnv, type ReviewItem } from './prompts.js';
-import { configText, draftToConfig, loadSession, saveSession, sessionPathFor, writeAtomic } from './session.js';
+import { configText, draftToConfig, loadSession, readSessionSettings, saveSession, sessionPathFor, writeAtomic } from './session.js';
 
 export interface InterviewOptions {
   out?: string;
@@ -58,21 +58,25 @@ const CHANNEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Runs the guided interview: organisation, channels, review, then the config, the report and the check summary. */
 export async function runInterview(options: InterviewOptions, io: Io, env: InterviewEnv = { isTTY: Boolean(process.stdin.isTTY) }): Promise<number> {
-  const lang = parseLang(options.lang);
-  const date = parseDate(options.date);
-  if (!env.isTTY) throw new InputError(m('noTty', lang), undefined, m('noTtyHint', lang));
-  const policy = loadPolicyStrict({ ...(env.rulesDir && { rulesDir: env.rulesDir }), extraDirs: options.rules ?? [] });
+  if (!env.isTTY) {
+    const said = parseLang(options.lang);
+    throw new InputError(m('noTty', said), undefined, m('noTtyHint', said));
+  }
+  // A resumed interview keeps the language, date, packs and files it was started with, unless told otherwise.
+  const saved = options.resume ? readSessionSettings(options.resume) : {};
+  const lang = parseLang(options.lang ?? saved.lang);
+  const date = parseDate(options.date ?? saved.date);
+  const rules = options.rules ?? saved.rules ?? [];
+  const policy = loadPolicyStrict({ ...(env.rulesDir && { rulesDir: env.rulesDir }), extraDirs: rules });
   const ctx = { policy, date };
 
   let draft: Draft;
   let out: string;
-  let report = options.report;
+  const report = options.report ?? saved.report;
   let sessionFile: string;
   if (options.resume) {
-    const session = loadSession(options.resume, ctx);
-    draft = session.draft;
-    out = options.out ?? session.out ?? DEFAULT_OUT;
-    report ??= session.report;
+    draft = loadSession(options.resume, ctx);
+    out = options.out ?? saved.out ?? DEFAULT_OUT;
     sessionFile = options.resume;
     io.out(`${m('resumed', lang)} ${sessionFile}\n`);
   } else {
@@ -93,7 +97,7 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
   const promptEnv: PromptEnv = { lang, signal: controller.signal, echo: (text) => io.out(text) };
-  const save = (position: string) => saveSession(sessionFile, draft, { out, ...(report !== undefined && { report }), position }, lang);
+  const save = (position: string) => saveSession(sessionFile, draft, { out, ...(report !== undefined && { report }), lang, date, rules, position }, lang);
   try {
     for (;;) {
       const step = nextStep(ctx, draft);
@@ -125,7 +129,7 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
     process.removeListener('SIGHUP', stop);
   }
 
-  return finish(policy, draft, { out, report, sessionFile, date, lang, rules: options.rules ?? [] }, io);
+  return finish(policy, draft, { out, report, sessionFile, date, lang, rules }, io);
 }
 
 async function askStep(ctx: { policy: Policy; date: string }, draft: Draft, step: AskStep, env: PromptEnv, save: (position: string) => void): Promise<void> {

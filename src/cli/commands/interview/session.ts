@@ -10,9 +10,17 @@ import { m } from './messages.js';
 
 /** Autosave and resume: the session file is a channel config in the making plus where the interview stands. */
 
-export interface SessionMeta {
-  out: string;
+/** How the interview was started; a resumed interview goes on the same way unless told otherwise. */
+export interface SessionSettings {
+  out?: string;
   report?: string | false;
+  lang?: Lang;
+  date?: string;
+  rules?: string[];
+}
+
+export interface SessionMeta extends SessionSettings {
+  out: string;
   /** The key of the step the interview was at; informative, resume recomputes it. */
   position: string;
 }
@@ -52,6 +60,9 @@ export function saveSession(file: string, draft: Draft, meta: SessionMeta, lang:
       position: meta.position,
       out: meta.out,
       ...(meta.report !== undefined && { report: meta.report }),
+      ...(meta.lang && { lang: meta.lang }),
+      ...(meta.date && { date: meta.date }),
+      ...(meta.rules?.length && { rules: meta.rules }),
       channels_complete: draft.channelsComplete,
       reask: draft.reask,
     },
@@ -84,14 +95,22 @@ export function configText(config: ConfigData, file: string, date: string, lang:
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export interface LoadedSession {
-  draft: Draft;
-  out?: string;
-  report?: string | false;
+/** The settings a session was started with (read before the rules are loaded: they may name extra packs). */
+export function readSessionSettings(file: string): SessionSettings {
+  const data = loadYamlFile(file).data;
+  const interview = isRecord(data) && isRecord(data.interview) ? data.interview : {};
+  const rules = interview.rules;
+  return {
+    ...(typeof interview.out === 'string' && { out: interview.out }),
+    ...((typeof interview.report === 'string' || interview.report === false) && { report: interview.report }),
+    ...((interview.lang === 'en' || interview.lang === 'de') && { lang: interview.lang }),
+    ...(typeof interview.date === 'string' && { date: interview.date }),
+    ...(Array.isArray(rules) && rules.every((r) => typeof r === 'string') && { rules: rules as string[] }),
+  };
 }
 
 /** Reads a session file back; anything malformed is an input error with file:line:column. */
-export function loadSession(file: string, ctx: Context): LoadedSession {
+export function loadSession(file: string, ctx: Context): Draft {
   const source = loadYamlFile(file);
   const problems: InputError[] = [];
   const fail = (path: PathSegment[], message: string) => problems.push(new InputError(message, source.locate(path), 'a session file is written by `chanrisk interview`; restore it or start again'));
@@ -127,11 +146,7 @@ export function loadSession(file: string, ctx: Context): LoadedSession {
   draft.channelsComplete = interview.channels_complete === true;
   draft.reask = Array.isArray(interview.reask) ? interview.reask.filter((k): k is string => typeof k === 'string') : [];
   if (problems.length) throw new InputErrors(problems);
-  return {
-    draft,
-    ...(typeof interview.out === 'string' && { out: interview.out }),
-    ...((typeof interview.report === 'string' || interview.report === false) && { report: interview.report }),
-  };
+  return draft;
 }
 
 type Fail = (path: PathSegment[], message: string) => void;
