@@ -168,7 +168,7 @@ describe('Markdown report', () => {
   it('ranks the action plan as the what-if engine does', () => {
     const input = reportInput(example('whatsapp-unofficial-marketing.yaml'), 'en');
     const plan = renderMarkdown(input).split('## Action plan')[1]?.split('## Accepted risks')[0] ?? '';
-    const titles = [...plan.matchAll(/^\| \d+ \| F\d+ ([^|]+) \|/gm)].map((m) => m[1]?.trim());
+    const titles = [...plan.matchAll(/^\| \d+ \| \*\*F\d+\*\* (.+?) \(\d+ points\) \|/gm)].map((m) => m[1]);
     expect(titles).toEqual(input.actions.map((a) => mdText(a.finding.title.en)));
   });
 });
