@@ -115,6 +115,20 @@ async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
   throw new Error('the interview did not end within 400 prompts');
 }
 
+describe('chanrisk interview without a terminal', () => {
+  it('exits 2 and points to check, in the system language', () => {
+    const dir = tempDir('chanrisk-iv-e2e-');
+    const english = cli(['interview', '--out', join(dir, 'a.yaml')]);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain('needs an interactive terminal');
+    expect(english.stderr).toContain('chanrisk check <config.yaml>');
+    const german = cli(['interview', '--out', join(dir, 'a.yaml')], { env: { LANG: 'de_DE.UTF-8' } });
+    expect(german.code).toBe(2);
+    expect(german.stderr).toContain('braucht ein interaktives Terminal');
+    expect(existsSync(join(dir, 'a.session.yaml'))).toBe(false);
+  });
+});
+
 describe.skipIf(!hasTmux)('chanrisk interview in a real terminal (tmux)', () => {
   it('a full interview writes a config and report that check accepts; Ctrl-C then --resume ends with the same config', async () => {
     const whole = tempDir('chanrisk-iv-e2e-');
