@@ -323,7 +323,7 @@ function passed(input: ReportInput): string[] {
   return [
     `## ${w('passed', lang)}`,
     rows.length ? w('passedLead', lang) : w('passedNone', lang),
-    ...(rows.length ? [table([w('rule', lang), 'ID', w('checkedFor', lang)], rows)] : []),
+    ...(rows.length ? [table([w('rule', lang), w('ruleId', lang), w('checkedFor', lang)], rows)] : []),
   ];
 }
 
