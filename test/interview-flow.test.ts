@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  applicableOptions,
   dependentQuestions,
   emptyDraft,
   nextStep,
@@ -10,6 +11,7 @@ import {
   relevantQuestions,
   stepsOf,
   stepsToReask,
+  targetFacts,
   type AskStep,
   type Draft,
 } from '../src/cli/commands/interview/flow.js';
@@ -88,6 +90,16 @@ describe('interview flow: which question comes next', () => {
     expect(relevantQuestions(policy, ctx.date, 'whatsapp').has('archive')).toBe(false);
     // consent is named by a rule; purposes both by a rule and by consent's `when`; platform always.
     expect([...relevantQuestions(policy, ctx.date, 'whatsapp')].sort()).toEqual(['consent', 'employees', 'integration', 'platform', 'purposes', 'sector', 'volume']);
+  });
+
+  it('options with their own `when` are offered only where it holds', () => {
+    const integration = policy.questionnaire.questions.get('integration');
+    if (!integration) throw new Error('fixture lacks integration');
+    const draft = emptyDraft();
+    draft.channels.push({ platform: 'threema', answers: {}, notes: {} });
+    expect(applicableOptions(integration, targetFacts(policy, draft, 0)).map((o) => o.value)).toEqual(['official']);
+    draft.channels[0] = { platform: 'whatsapp', answers: {}, notes: {} };
+    expect(applicableOptions(integration, targetFacts(policy, draft, 0)).map((o) => o.value)).toEqual(['official', 'grey']);
   });
 
   it('"don\'t know" keeps dependent questions (worst case) and several channels each get their own block', () => {

@@ -55,7 +55,10 @@ describe('chanrisk interview (virtual terminal)', () => {
     await on('Note', enter);
     await on('Volume?', type('-'));
     await on('Note', enter);
-    await on('Purposes?', keys('down', 'space', 'enter'));
+    // "don't know" cannot be combined with an answer
+    await on('Purposes?', keys('down', 'space', 'down', 'space', 'enter'));
+    expect(screen.getScreen()).toContain('"Don\'t know" cannot be combined with other choices.');
+    await on('Purposes?', keys('space', 'enter'));
     await on('Note', enter);
     // consent applies because marketing was chosen
     await on('[Channel 1 (WhatsApp) · 7/7] Consent?', type('don'));
