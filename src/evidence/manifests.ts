@@ -44,16 +44,21 @@ function parseJson(text: string): Record<string, unknown> {
 
 const keysOf = (value: unknown): string[] => (value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []);
 
-/** JSON manifests name packages as keys; the line is the first line where that key stands. */
-function locateKeys(text: string, ecosystem: Ecosystem, names: Iterable<string>, needleOf: (name: string) => string = (n) => `${JSON.stringify(n)}:`): Dependency[] {
-  const all = lines(text);
-  const found: Dependency[] = [];
-  for (const name of new Set(names)) {
-    const needle = needleOf(name);
-    const index = all.findIndex((l) => l.replace(/"\s+:/, '":').includes(needle));
-    found.push({ ecosystem, name, line: index + 1 || 1 });
-  }
+/** Where each JSON key first stands (1-based), in one pass over the text: lockfiles have 100 000s of keys. */
+function keyLines(text: string): Map<string, number> {
+  const found = new Map<string, number>();
+  lines(text).forEach((line, i) => {
+    for (const match of line.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)) {
+      if (match[1] !== undefined && !found.has(match[1])) found.set(match[1], i + 1);
+    }
+  });
   return found;
+}
+
+/** JSON manifests name packages as keys; the line is the first line where that key stands. */
+function locateKeys(text: string, ecosystem: Ecosystem, names: Iterable<string>): Dependency[] {
+  const index = keyLines(text);
+  return [...new Set(names)].map((name) => ({ ecosystem, name, line: index.get(name) ?? 1 }));
 }
 
 const NPM_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies'];
@@ -65,20 +70,21 @@ function packageJson(text: string): Dependency[] {
 
 function packageLock(text: string): Dependency[] {
   const data = parseJson(text);
-  // lockfile v2/v3: "packages" keyed by install path; v1: nested "dependencies" by name.
-  const fromPackages = keysOf(data.packages).filter((k) => k.includes('node_modules/')).map((k) => k.slice(k.lastIndexOf('node_modules/') + 'node_modules/'.length));
-  const fromV1: string[] = [];
+  const index = keyLines(text);
+  // lockfile v2/v3: "packages" keyed by install path (nested installs too: "node_modules/a/node_modules/<name>").
+  const marker = 'node_modules/';
+  const found: Dependency[] = keysOf(data.packages)
+    .filter((key) => key.includes(marker))
+    .map((key) => ({ ecosystem: 'npm', name: key.slice(key.lastIndexOf(marker) + marker.length), line: index.get(key) ?? 1 }));
+  // lockfile v1: nested "dependencies" by name.
   const walk = (deps: unknown) => {
     for (const name of keysOf(deps)) {
-      fromV1.push(name);
+      found.push({ ecosystem: 'npm', name, line: index.get(name) ?? 1 });
       walk((deps as Record<string, { dependencies?: unknown }>)[name]?.dependencies);
     }
   };
   walk(data.dependencies);
-  // Matches nested installs too ("node_modules/a/node_modules/<name>").
-  const v2 = locateKeys(text, 'npm', fromPackages, (name) => `node_modules/${name}":`);
-  const seen = new Set(fromPackages);
-  return [...v2, ...locateKeys(text, 'npm', fromV1.filter((n) => !seen.has(n)))];
+  return found;
 }
 
 /** "name@version" or "/name@version(peer)" or "/name/version" → name, for every pnpm lockfile version. */
