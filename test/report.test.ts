@@ -155,6 +155,18 @@ describe('Markdown report', () => {
     expect(matrix).not.toMatch(new RegExp(`\\b${accepted?.ref}\\b`));
   });
 
+  it('reads sensibly and passes markdownlint when no rule applies at all', () => {
+    const { assessment } = loadConfigFile(example('whatsapp-cloud-api-service.yaml'), policy.questionnaire);
+    const empty = { ...policy, rules: [] };
+    const result = evaluateAssessment(empty, assessment, { date: DATE });
+    const input: ReportInput = { tool: { name: 'chanrisk', version: '0' }, date: DATE, lang: 'en', policy: empty, assessment, result, actions: [] };
+    const markdown = renderMarkdown(input);
+    expect(lintErrors(markdown)).toBe('');
+    for (const sentence of ['**Low** (score 0/100; no open findings)', 'No step is needed: no finding is open.', 'No rule fired for this channel.', 'There is nothing to do: no finding is open.', 'No rule was checked without a finding.']) {
+      expect(markdown).toContain(sentence);
+    }
+  });
+
   it('says so when nothing is accepted', () => {
     expect(renderMarkdown(reportInput(example('multichannel-clinic.yaml'), 'de'))).toContain('Kein Risiko wurde förmlich akzeptiert.');
   });

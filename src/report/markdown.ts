@@ -134,7 +134,7 @@ function summary(input: ReportInput, numbered: NumberedFinding[]): string[] {
     .map((level) => ({ level, n: active.filter((a) => a.finding.level === level).length }))
     .filter((c) => c.n > 0)
     .map((c) => `${c.n} ${levelName(c.level, lang)}`);
-  const countText = active.length ? `${active.length} ${w('findingsCount', lang)}: ${counts.join(', ')}` : w('noActiveFindings', lang);
+  const countText = active.length ? `${active.length} ${w(active.length === 1 ? 'oneFinding' : 'findingsCount', lang)}: ${counts.join(', ')}` : w('noActiveFindings', lang);
   const channels = shownTargets(input).map((target) => {
     const open = target.findings.filter((f) => f.status === 'active').length;
     return [targetLabel(input, target), platformLabel(input, target.platform), `**${levelLabel(target.rating, lang)}**`, `${target.score}/100`, String(open)];
