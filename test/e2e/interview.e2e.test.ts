@@ -95,6 +95,10 @@ function answer(tmux: Tmux, prompt: Prompt, screen: string): void {
   tmux.send('Enter');
 }
 
+/** The bound a number prompt's validation message names ("At most 100."), if it shows one. */
+const bound = (prompt: Prompt | { exit: number } | undefined): string | undefined =>
+  prompt && 'below' in prompt ? /^> At (?:most|least) (-?[\d.]+)\./m.exec(prompt.below)?.[1] : undefined;
+
 /** Drives the interview until it ends or `stopAt` matches the open prompt; returns the exit code or the prompt. */
 async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
   let last = -1;
@@ -105,9 +109,18 @@ async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
       const open = openPrompt(current);
       if (!open) return undefined;
       if ('exit' in open) return open;
-      return open.at > last ? open : undefined;
+      return open.at > last || (open.at === last && bound(open)) ? open : undefined;
     }, 'the next prompt');
     if ('exit' in prompt) return prompt.exit;
+    const limit = bound(prompt);
+    if (limit) {
+      // a number question with a narrower range than our default answer: clear the line, give its bound
+      tmux.send('C-u');
+      await tmux.waitFor((current) => !bound(openPrompt(current)) || undefined, 'the validation message to clear');
+      tmux.type(limit);
+      last = prompt.at;
+      continue;
+    }
     if (stopAt?.test(prompt.text)) return prompt;
     answer(tmux, prompt, screen);
     last = prompt.at;
