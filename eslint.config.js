@@ -9,7 +9,11 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='require']", message: 'no dynamic require: use static ESM imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='require']", message: 'no dynamic require: use static ESM imports' },
+        { selector: "ImportExpression[source.type!='Literal']", message: 'no import of a computed path: lazy imports name their module literally' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
