@@ -78,21 +78,27 @@ function openPrompt(screen: string): Prompt | { exit: number } | undefined {
   return undefined;
 }
 
-/** Answers like a consultant who knows the client: a name, numbers, a note on every answer, two channels. */
-function answer(tmux: Tmux, prompt: Prompt, screen: string): void {
+/**
+ * Answers like a consultant who knows the client: a name, numbers, a note on every answer, two channels. Returns
+ * false when the prompt is not ready yet (the review's list is still loading).
+ */
+function answer(tmux: Tmux, prompt: Prompt, screen: string): boolean {
   const { text } = prompt;
-  if (text.includes('Name of the organisation')) return tmux.type('Acme Test GmbH');
-  if (text.includes('Who carries out the assessment')) return tmux.type('E2E Consultant');
-  if (text.includes('↳ Note')) return tmux.type('kick-off meeting, 3 Nov');
-  if (text.includes('a number')) return tmux.type('120');
-  // one more channel after the first ("No" is the first choice), then stop
-  if (text.includes('Add another channel?')) return screen.includes('[Channel 2') ? tmux.send('Enter') : tmux.send('Down', 'Enter');
-  if (/\[Channel 2 · 1\//.test(text)) {
-    // the second channel on Instagram: typing jumps to the matching choice
-    tmux.tmux('send-keys', '-l', 'Inst');
-    return tmux.send('Enter');
+  if (text.includes('Review:')) {
+    if (!prompt.below.includes('All correct: write the config')) return false;
+    tmux.send('Enter');
+    return true;
   }
-  tmux.send('Enter');
+  if (text.includes('Name of the organisation')) tmux.type('Acme Test GmbH');
+  else if (text.includes('Who carries out the assessment')) tmux.type('E2E Consultant');
+  else if (text.includes('↳ Note')) tmux.type('kick-off meeting, 3 Nov');
+  else if (text.includes('a number')) tmux.type('120');
+  // one more channel after the first ("No" is the first choice), then stop
+  else if (text.includes('Add another channel?')) tmux.send(...(screen.includes('[Channel 2') ? ['Enter'] : ['Down', 'Enter']));
+  // the second channel on Instagram: typing jumps to the matching choice
+  else if (/\[Channel 2 · 1\//.test(text)) tmux.type('Inst');
+  else tmux.send('Enter');
+  return true;
 }
 
 /** The bound a number prompt's validation message names ("At most 100."), if it shows one. */
@@ -122,8 +128,8 @@ async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
       continue;
     }
     if (stopAt?.test(prompt.text)) return prompt;
-    answer(tmux, prompt, screen);
-    last = prompt.at;
+    if (answer(tmux, prompt, screen)) last = prompt.at;
+    else await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('the interview did not end within 400 prompts');
 }

@@ -35,7 +35,10 @@ const messages = {
   noteHint: { en: '(who said it, which document shows it; Enter: none)', de: '(wer sagt das, welches Dokument belegt es; Enter: keine)' },
   noteHintRemove: { en: '(Enter keeps it, - removes it)', de: '(Enter behält sie, - entfernt sie)' },
   channel: { en: 'Channel', de: 'Kanal' },
-  reviewTitle: { en: 'Review: pick an answer to change it, or confirm', de: 'Überprüfung: eine Antwort zum Ändern wählen oder bestätigen' },
+  reviewTitle: {
+    en: 'Review: pick an answer to change it (type to find one), or confirm',
+    de: 'Überprüfung: eine Antwort zum Ändern wählen (tippen zum Suchen) oder bestätigen',
+  },
   confirm: { en: '✔ All correct: write the config', de: '✔ Alles richtig: Konfiguration schreiben' },
   addChannel: { en: '+ Add another channel', de: '+ Weiteren Kanal hinzufügen' },
   empty: { en: '(empty)', de: '(leer)' },

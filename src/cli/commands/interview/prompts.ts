@@ -1,4 +1,4 @@
-import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import { checkbox, input, search, select, Separator } from '@inquirer/prompts';
 import chalk from 'chalk';
 import { DONT_KNOW } from '../../../engine/facts.js';
 import type { Lang, Option, Question } from '../../../policy/model.js';
@@ -185,15 +185,28 @@ export interface ReviewItem {
   note?: string;
 }
 
-/** The review screen: every answer, one to change, or confirm. Returns a step key, CONFIRM or ADD_CHANNEL. */
+/** The review screen: every answer; typing narrows the list. Returns a step key, CONFIRM or ADD_CHANNEL. */
 export async function askReview(items: ReviewItem[], env: PromptEnv): Promise<string> {
   const { lang } = env;
-  const choices: ({ value: string; name: string; description?: string } | Separator)[] = [
-    { value: CONFIRM, name: chalk.green(m('confirm', lang)) },
-    { value: ADD_CHANNEL, name: m('addChannel', lang) },
-  ];
+  // The list is long and was only a menu: cleared once a choice is made, so the conversation stays readable.
+  return search<string>(
+    { message: m('reviewTitle', lang), source: (term) => reviewChoices(items, term, lang), pageSize: 16, theme: theme(lang) },
+    { ...context(env), clearPromptOnDone: true },
+  );
+}
+
+/** Without a search term: confirm first, then every answer by section. With one: only the answers that match. */
+function reviewChoices(items: ReviewItem[], term: string | undefined, lang: Lang): ({ value: string; name: string; description?: string } | Separator)[] {
+  const needle = term?.trim().toLowerCase();
+  const shown = needle ? items.filter((i) => [i.section, i.title, i.answer, i.note ?? ''].join(' ').toLowerCase().includes(needle)) : items;
+  const choices: ({ value: string; name: string; description?: string } | Separator)[] = needle
+    ? []
+    : [
+        { value: CONFIRM, name: chalk.green(m('confirm', lang)) },
+        { value: ADD_CHANNEL, name: m('addChannel', lang) },
+      ];
   let section = '';
-  for (const item of items) {
+  for (const item of shown) {
     if (item.section !== section) {
       section = item.section;
       choices.push(new Separator(chalk.bold(`── ${section}`)));
@@ -204,6 +217,5 @@ export async function askReview(items: ReviewItem[], env: PromptEnv): Promise<st
       ...(item.note && { description: `${m('noteMark', lang)}: ${item.note}` }),
     });
   }
-  // The list is long and was only a menu: cleared once a choice is made, so the conversation stays readable.
-  return select<string>({ message: m('reviewTitle', lang), choices, pageSize: 16, loop: false, theme: theme(lang) }, { ...context(env), clearPromptOnDone: true });
+  return choices;
 }
