@@ -54,7 +54,13 @@ blockquote { margin: 1rem 0; padding: .7rem 1rem; background: #fff8e1; border-le
 blockquote p { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.2rem; font-size: .92rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .55rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
-td:empty { width: 7.5rem; }
+table.plan { table-layout: fixed; font-size: .85rem; }
+table.plan th, table.plan td { padding: .3rem .35rem; }
+table.plan th:nth-child(1) { width: 2rem; }
+table.plan th:nth-child(2) { width: 23%; }
+table.plan th:nth-child(4) { width: 14%; }
+table.plan th:nth-child(5) { width: 12%; }
+table.plan th:nth-child(6), table.plan th:nth-child(7) { width: 12.5%; }
 th { background: var(--wash); font-weight: 600; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; color: var(--accent); }
 figure { margin: 1rem 0 1.5rem; }
@@ -69,6 +75,7 @@ strong.level { display: inline-block; padding: 0 .45rem; border-radius: 3px; fon
 ${LEVEL_CSS}
 @page { size: A4; margin: 18mm 16mm 20mm; }
 @media print {
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   html { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   h2 { break-before: page; }
@@ -81,7 +88,10 @@ ${LEVEL_CSS}
 
 /** The Markdown report rendered by marked into one self-contained page: inline CSS and SVG, no scripts, no requests. */
 export function renderHtml(input: ReportInput): string {
-  const body = markedFor(input.lang).parse(renderMarkdown(input, svgVisuals), { async: false });
+  const body = markedFor(input.lang)
+    .parse(renderMarkdown(input, svgVisuals), { async: false })
+    // The action plan is the one table whose first column is "#": it gets fixed column widths to fit on A4.
+    .replace('<table>\n<thead>\n<tr>\n<th>#</th>', '<table class="plan">\n<thead>\n<tr>\n<th>#</th>');
   const title = `${w('title', input.lang)}: ${input.assessment.organisation.name}`;
   return [
     '<!DOCTYPE html>',

@@ -113,7 +113,7 @@ function header(input: ReportInput): string[] {
       `- **${w('organisation', lang)}:** ${mdText(input.assessment.organisation.name)}`,
       `- **${w('date', lang)}:** ${longDate(input.date, lang)}`,
       `- **${w('assessor', lang)}:** ${input.assessment.organisation.assessor ? mdText(input.assessment.organisation.assessor) : w('notStated', lang)}`,
-      `- **${w('rulePacks', lang)}:** ${packs.join('; ') || '–'}`,
+      `- **${w('rulePacks', lang)}:**${packs.length ? packs.map((p) => `\n  - ${p}`).join('') : ' –'}`,
       `- **${w('oldestReview', lang)}:** ${reviews[0] ? longDate(reviews[0], lang) : '–'}`,
       `- **${w('tool', lang)}:** ${input.tool.name} ${input.tool.version}`,
     ].join('\n'),

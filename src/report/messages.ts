@@ -77,7 +77,7 @@ const words = {
   actionsNone: { en: 'There is nothing to do: no finding is open.', de: 'Es ist nichts zu tun: Kein Befund ist offen.' },
   finding: { en: 'Finding', de: 'Befund' },
   beforeAfter: { en: 'Before → after', de: 'Vorher → nachher' },
-  owner: { en: 'Owner', de: 'Verantwortlich' },
+  owner: { en: 'Owner', de: 'Zuständig' },
   reason: { en: 'Reason', de: 'Begründung' },
   approver: { en: 'Approved by', de: 'Freigegeben von' },
   expires: { en: 'Expires', de: 'Gültig bis' },

@@ -79,9 +79,15 @@ describe('HTML report in headless Chromium', { timeout: 60_000 }, () => {
     expect(problems).toEqual([]);
   });
 
-  it('starts every section on a new A4 page when printed', async () => {
-    const { page } = await open(htmlReport(example('whatsapp-cloud-api-service.yaml'), 'service.html'));
+  it('starts every section on a new A4 page when printed, and every table and figure fits the page', async () => {
+    const { page } = await open(htmlReport(example('multichannel-clinic.yaml'), 'clinic.print.html', 'de'));
     await page.emulateMedia({ media: 'print' });
+    // A4 minus the 16 mm side margins of the print stylesheet, in CSS pixels.
+    const textWidth = Math.floor(((210 - 32) / 25.4) * 96);
+    await page.setViewportSize({ width: textWidth, height: 1200 });
+    const widths = await page.locator('table, figure svg').evaluateAll((elements) => elements.map((e) => (e as unknown as { scrollWidth: number }).scrollWidth));
+    expect(widths.length).toBeGreaterThan(5);
+    for (const width of widths) expect(width).toBeLessThanOrEqual(textWidth);
     // Runs in the page, where globalThis is the window (the project compiles without the DOM library).
     const breaks = await page
       .locator('h2')
