@@ -47,7 +47,7 @@ export type AskStep = Exclude<Step, { kind: 'review' }>;
 export const emptyDraft = (): Draft => ({ organisation: { answers: {}, notes: {} }, channels: [], channelsComplete: false, reask: [] });
 
 const prefix = (target: Target): string => (target === 'organisation' ? 'organisation' : `channels/${target}`);
-export const stepKey = (target: Target, name: string): string => `${prefix(target)}/${name}`;
+const stepKey = (target: Target, name: string): string => `${prefix(target)}/${name}`;
 
 interface Context {
   policy: Policy;
@@ -55,7 +55,7 @@ interface Context {
 }
 
 /** The rules in force on the date; the interview only asks what these rules (or a question's condition) need. */
-export function rulesInForce(policy: Policy, date: string): Rule[] {
+function rulesInForce(policy: Policy, date: string): Rule[] {
   return policy.rules.filter((r) => (!r.effectiveFrom || r.effectiveFrom <= date) && (!r.effectiveUntil || date <= r.effectiveUntil));
 }
 
@@ -97,11 +97,11 @@ export function relevantQuestions(policy: Policy, date: string, platform: string
   return relevant;
 }
 
-export function organisationFacts(policy: Policy, draft: Draft): Facts {
+function organisationFacts(policy: Policy, draft: Draft): Facts {
   return buildFacts(policy.questionnaire, 'organisation', draft.organisation.answers);
 }
 
-export function channelAnswers(channel: ChannelDraft): Record<string, unknown> {
+function channelAnswers(channel: ChannelDraft): Record<string, unknown> {
   return channel.platform === undefined ? { ...channel.answers } : { ...channel.answers, [PLATFORM]: channel.platform };
 }
 
