@@ -99,13 +99,13 @@ describe('loader properties', () => {
     'bounds any nesting depth: deep lists and maps are rejected with a location, never a stack overflow',
     () => {
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 5000 }), fc.constantFrom('[', '{a: ', '- ', '? '), (depth, open) => {
+        fc.property(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('[', '{a: ', '- ', '? '), (depth, open) => {
           const text = `${open.repeat(depth)}x`;
           parsesOrRejects(() => parseConfig(text, FILE, questionnaire));
         }),
-        fcParams(100),
+        fcParams(50),
       );
     },
-    propertyTimeout(100),
+    propertyTimeout(50),
   );
 });
