@@ -68,7 +68,7 @@ function acceptanceText(a: NonNullable<Finding['acceptance']>, lang: Lang): stri
 }
 
 function triggerText(trigger: Trigger, lang: Lang, line: number | undefined): string {
-  const value = trigger.assumed ? t('unknown', lang) : Array.isArray(trigger.value) ? trigger.value.join(', ') : String(trigger.value);
+  const value = trigger.assumed ? t('unknown', lang) : Array.isArray(trigger.value) ? `[${trigger.value.join(', ')}]` : String(trigger.value);
   const evidence = trigger.evidence ? chalk.yellow(` [${trigger.evidence.package} @ ${trigger.evidence.file}:${trigger.evidence.line}]`) : '';
   return `${trigger.question} = ${value}${evidence}${line ? chalk.dim(` (${t('line', lang)} ${line})`) : ''}`;
 }
