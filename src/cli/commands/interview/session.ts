@@ -54,8 +54,9 @@ const toYaml = (data: unknown): string => stringify(data, { lineWidth: 0 });
 export function saveSession(file: string, draft: Draft, meta: SessionMeta, lang: Lang): void {
   const data = {
     chanrisk: CONFIG_FORMAT_VERSION,
-    organisation: { ...draft.organisation },
-    channels: draft.channels.map((c) => ({ ...c })),
+    // In the order of a config, so the session reads like one.
+    organisation: { name: draft.organisation.name, assessor: draft.organisation.assessor, answers: draft.organisation.answers, notes: draft.organisation.notes },
+    channels: draft.channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform, answers: c.answers, notes: c.notes })),
     interview: {
       position: meta.position,
       out: meta.out,
