@@ -15,6 +15,7 @@ export function writeAtomically(file: string, content: string, options: { force:
   if (isDirectory(file)) throw notWritable(file, say('isDirectory', lang), lang);
   if (!options.force && exists(file)) throw new InputError(say('exists', lang, { file }), undefined, say('existsHint', lang));
   const temp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
+  rmSync(temp, { force: true }); // left over only by a crashed run that had this same process id
   try {
     const fd = openSync(temp, 'wx', 0o644);
     try {
@@ -24,7 +25,7 @@ export function writeAtomically(file: string, content: string, options: { force:
       closeSync(fd);
     }
     if (options.force) renameSync(temp, file);
-    else linkSync(temp, file);
+    else publishWithoutReplacing(temp, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && !options.force) throw new InputError(say('exists', lang, { file }), undefined, say('existsHint', lang));
@@ -34,6 +35,18 @@ export function writeAtomically(file: string, content: string, options: { force:
     throw error;
   } finally {
     rmSync(temp, { force: true });
+  }
+}
+
+/** A hard link fails if the file appeared meanwhile; where the file system has no hard links, check and rename. */
+function publishWithoutReplacing(temp: string, file: string): void {
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // The temp file was just written here, so EPERM means "no hard links" (FAT, some network shares), not access.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(code ?? '') || exists(file)) throw error;
+    renameSync(temp, file);
   }
 }
 
