@@ -124,6 +124,10 @@ function rejectDangerousKeys(node: unknown, at: (offset: number) => SourceLocati
   }
   if (isMap(node)) {
     for (const pair of node.items) {
+      if (isPair(pair) && pair.key !== null && !isScalar(pair.key)) {
+        const range = (pair.key as Node).range;
+        throw new InputError('a key must be a plain word, not a list or map', at(range?.[0] ?? 0));
+      }
       if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
         throw new InputError(`the key "${String(pair.key.value)}" is not allowed`, at(pair.key.range?.[0] ?? 0), 'rename or remove it');
       }

@@ -102,6 +102,7 @@ describe('bad input: exit 2, one located message, no stack trace', () => {
     ['an alias bomb', () => configFile(`a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`), /alias/],
     ['a 50 MB file', () => configFile(Buffer.alloc(50 * 1024 * 1024, 'a')), /larger than/],
     ['a __proto__ key', () => configFile(`organisation:\n  name: X\n  __proto__: { polluted: true }\nchannels: []\n`), /"__proto__" is not allowed/],
+    ['a list as a key', () => configFile(`organisation:\n  name: X\n  ? [a, b]\n  : 1\nchannels: []\n`), /key must be a plain word/],
     ['a constructor key', () => configFile(`organisation:\n  name: X\nchannels:\n  - id: a\n    platform: sms\n    answers: { constructor: 1 }\n`), /"constructor" is not allowed/],
   ];
 
