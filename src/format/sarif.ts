@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { fingerprint, type BaselineState } from '../engine/baseline.js';
 import type { Finding } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
-import { areaName, levelName } from '../messages.js';
+import { levelName } from '../messages.js';
 import { helpUri, locatedFindings, repoPath, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
 
@@ -23,7 +23,8 @@ export function formatSarif(run: CheckRun): string {
     runs: [
       {
         tool: { driver: { name: run.tool.name, version: run.tool.version, semanticVersion: run.tool.version, rules } },
-        columnKind: 'unicodeCodePoints',
+        // Columns come from the YAML parser's string offsets, i.e. UTF-16 code units.
+        columnKind: 'utf16CodeUnits',
         results: located.map((l) => sarifResult(l, run, ruleIndex.get(l.finding.rule) ?? 0)),
         properties: { date: run.date, failOn: run.failOn, lang: run.lang },
       },
@@ -53,7 +54,7 @@ function ruleDescriptors(findings: Finding[], lang: Lang) {
         },
         ...(uri && { helpUri: uri }),
         defaultConfiguration: { level: LEVEL[f.level] },
-        properties: { tags: [f.area, areaName(f.area, lang)], pack: f.pack, waivable: f.waivable, reviewed: f.reviewed },
+        properties: { tags: [f.area], pack: f.pack, waivable: f.waivable, reviewed: f.reviewed },
       };
     });
 }
