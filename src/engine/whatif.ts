@@ -49,14 +49,17 @@ export function rankActions(
     for (const finding of target.findings) {
       const rule = rules.get(finding.rule);
       if (!rule || finding.status !== 'active') continue;
-      const after = settle(evaluateAssessment(policy, applyMitigation(assessment, target.id, rule.mitigation), options));
+      const changed = applyMitigation(assessment, target.id, rule.mitigation);
+      // A channel's mitigation changes that channel alone: re-evaluating only it keeps a 50-channel plan linear.
+      const alone = target.kind === 'channel';
+      const after = settle(evaluateAssessment(policy, alone ? { ...changed, channels: changed.channels.filter((c) => c.id === target.id) } : changed, options));
       const afterTarget = after.targets.find((t) => t.id === target.id);
       actions.push({
         target: target.id,
         finding,
         before: { rating: target.rating, score: target.score },
         after: { rating: afterTarget?.rating ?? target.rating, score: afterTarget?.score ?? target.score },
-        removed: total(result) - total(after),
+        removed: alone ? target.score - (afterTarget?.score ?? target.score) : total(result) - total(after),
       });
     }
   }
