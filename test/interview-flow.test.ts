@@ -169,16 +169,21 @@ describe('interview flow: review changes', () => {
     expect(draftToConfig(ctx, draft).channels[0]?.answers?.consent).toBe(false);
   });
 
-  it('changing the platform asks what the new platform\'s rules need and drops answers that no longer apply', () => {
+  it('changing the platform re-asks the answers that depend on it and asks what the new platform\'s rules need', () => {
     const draft = finished();
     const platform = stepsOf(ctx, draft).find((s) => s.key === 'channels/0/platform') as AskStep;
     recordAnswer(draft, platform, 'threema');
+    // no Threema rule needs the integration, but it was answered and its options depend on the platform
     draft.reask = stepsToReask(ctx, draft, platform);
-    // integration depends on the platform, but no Threema rule needs it: not re-asked
-    expect(draft.reask).toEqual([]);
-    expect(run(draft, { 'channels/0/archive': true })).toEqual(['channels/0/archive']);
-    // "grey" is not an option on Threema, so the config leaves it out rather than failing `check`
-    expect(draftToConfig(ctx, draft).channels[0]?.answers).toEqual({ volume: 100, purposes: ['marketing'], consent: true, archive: true });
+    expect(draft.reask).toEqual(['channels/0/integration']);
+    expect(run(draft, { 'channels/0/integration': 'official', 'channels/0/archive': true })).toEqual(['channels/0/integration', 'channels/0/archive']);
+    expect(draftToConfig(ctx, draft).channels[0]?.answers).toEqual({ integration: 'official', volume: 100, purposes: ['marketing'], consent: true, archive: true });
+  });
+
+  it('an answer that no longer fits its options is left out of the config rather than failing check', () => {
+    const draft = finished();
+    draft.channels[0] = { ...(draft.channels[0] as Draft['channels'][number]), platform: 'threema' };
+    expect(draftToConfig(ctx, draft).channels[0]?.answers).toEqual({ volume: 100, purposes: ['marketing'], consent: true });
   });
 
   it('dropping marketing removes consent from the written config', () => {

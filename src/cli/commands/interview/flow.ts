@@ -152,16 +152,20 @@ export function answerProblem(question: Question, value: unknown, facts: Facts):
   }
 }
 
-/** The questions of one scope that apply (their `when` is not false) and are relevant, in questionnaire order. */
+/**
+ * The questions of one scope that apply (their `when` is not false) and are relevant, in questionnaire order. An
+ * answer already given stays listed (after a platform change, say): the config keeps it, so the review shows it.
+ */
 function askedQuestions(ctx: Context, draft: Draft, target: Target): Question[] {
   const scope = target === 'organisation' ? 'organisation' : 'channel';
   const facts = targetFacts(ctx.policy, draft, target);
+  const answers = answersOf(draft, target);
   const platform = target === 'organisation' ? undefined : draft.channels[target]?.platform;
   const relevant = relevantQuestions(ctx.policy, ctx.date, platform);
   return ctx.policy.questionnaire.sections
     .filter((s) => s.scope === scope)
     .flatMap((s) => s.questions)
-    .filter((q) => facts.has(q.id) && relevant.has(q.id));
+    .filter((q) => facts.has(q.id) && (relevant.has(q.id) || answers[q.id] !== undefined));
 }
 
 /** Every step that applies to the draft as it stands, in the order the interview asks them. */
