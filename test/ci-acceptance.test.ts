@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfigFile } from '../src/config/load.js';
+import { loadConfigFile, parseConfig } from '../src/config/load.js';
 import { applyAcceptances, checkAcceptances, type Acceptance } from '../src/engine/acceptance.js';
 import { evaluateAssessment } from '../src/engine/evaluate.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
@@ -49,6 +50,22 @@ describe('applyAcceptances', () => {
     const stale: Acceptance = { ...(acceptances[0] as Acceptance), rule: 'uwg-no-prior-consent' };
     const { warnings } = applyAcceptances(result, [stale], '2026-12-01');
     expect(warnings.map((w) => w.kind)).toEqual(['stale']);
+  });
+});
+
+describe('an organisation-wide acceptance', () => {
+  it('covers an organisation rule when its channel is "organisation"', () => {
+    const text = readFileSync(FIXTURE, 'utf8')
+      .replace('dpo: true', 'dpo: false')
+      .replace('rule: gdpr-privacy-notice', 'rule: gdpr-dpo-missing')
+      .replace('channel: whatsapp-service', 'channel: organisation');
+    const org = parseConfig(text, 'org.yaml', policy.questionnaire).assessment;
+    expect(checkAcceptances(org.acceptances ?? [], policy, org)).toEqual([]);
+    const { result: after, warnings } = applyAcceptances(evaluateAssessment(policy, org, { date: '2026-11-27' }), org.acceptances ?? [], '2026-11-27');
+    expect(warnings).toEqual([]);
+    const target = after.targets.find((t) => t.id === 'organisation');
+    expect(target?.findings.find((f) => f.rule === 'gdpr-dpo-missing')?.status).toBe('accepted');
+    expect(target?.score).toBe(0);
   });
 });
 
