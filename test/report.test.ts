@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyAcceptances } from '../src/engine/acceptance.js';
 import { evaluateAssessment } from '../src/engine/evaluate.js';
 import { rankActions } from '../src/engine/whatif.js';
-import { loadConfigFile } from '../src/config/load.js';
+import { loadConfigFile, parseConfig } from '../src/config/load.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
 import type { Lang, Policy } from '../src/policy/model.js';
 import { mdText, slug } from '../src/report/escape.js';
@@ -91,6 +91,15 @@ describe('slug', () => {
 describe('Markdown report', () => {
   it.each(['en', 'de'] as const)('passes markdownlint for a hostile config (%s)', (lang) => {
     expect(lintErrors(renderMarkdown(reportInput(HOSTILE, lang)))).toBe('');
+  });
+
+  it('passes markdownlint when names are only blanks and line breaks', () => {
+    const text = readFileSync(HOSTILE, 'utf8').replace('name: "<img src=x onerror=alert(1)>"', 'name: " \\n "').replace(/name: "<script>[^\n]*/, 'name: "\\t"');
+    const { assessment } = parseConfig(text, 'blank.yaml', policy.questionnaire);
+    expect(assessment.organisation.name).toBe(' \n ');
+    const result = evaluateAssessment(policy, assessment, { date: DATE });
+    const input: ReportInput = { tool: { name: 'chanrisk', version: '0' }, date: DATE, lang: 'de', policy, assessment, result, actions: rankActions(policy, assessment, result, { date: DATE }) };
+    expect(lintErrors(renderMarkdown(input))).toBe('');
   });
 
   it('passes markdownlint with accepted risks', () => {

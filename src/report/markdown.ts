@@ -79,14 +79,15 @@ export function renderMarkdown(input: ReportInput, visuals: Visuals = markdownVi
 function targetLabel(input: ReportInput, target: TargetResult): string {
   if (target.kind === 'organisation') return w('organisationWide', input.lang);
   const channel = input.assessment.channels.find((c) => c.id === target.id);
-  return channel?.name ? `${mdText(channel.name)} (${mdText(target.id)})` : mdText(target.id);
+  const name = channel?.name ? mdText(channel.name) : '';
+  return name ? `${name} (${mdText(target.id)})` : mdText(target.id);
 }
 
 /** The short form for narrow table columns: the channel's name, or its id where it has none. */
 function targetName(input: ReportInput, target: TargetResult): string {
   if (target.kind === 'organisation') return w('organisationWide', input.lang);
   const channel = input.assessment.channels.find((c) => c.id === target.id);
-  return mdText(channel?.name ?? target.id);
+  return (channel?.name && mdText(channel.name)) || mdText(target.id);
 }
 
 function platformLabel(input: ReportInput, platform: string | undefined): string {
@@ -107,10 +108,11 @@ function header(input: ReportInput): string[] {
   const packs = policy.packs
     .filter((p) => p.rules.some((r) => checked.has(r.id)))
     .map((p) => `${mdText(p.title[lang])} (${mdText(p.id)}, ${w('version', lang)} ${mdText(p.version)})`);
+  const organisation = mdText(input.assessment.organisation.name) || '–';
   return [
-    `# ${w('title', lang)}: ${mdText(input.assessment.organisation.name)}`,
+    `# ${w('title', lang)}: ${organisation}`,
     [
-      `- **${w('organisation', lang)}:** ${mdText(input.assessment.organisation.name)}`,
+      `- **${w('organisation', lang)}:** ${organisation}`,
       `- **${w('date', lang)}:** ${longDate(input.date, lang)}`,
       `- **${w('assessor', lang)}:** ${input.assessment.organisation.assessor ? mdText(input.assessment.organisation.assessor) : w('notStated', lang)}`,
       `- **${w('rulePacks', lang)}:**${packs.length ? packs.map((p) => `\n  - ${p}`).join('') : ' –'}`,
