@@ -19,7 +19,10 @@ const words = {
   known: { en: 'in baseline', de: 'in der Baseline' },
 } satisfies Record<string, Text>;
 
-/** A short summary for a pull-request comment: verdict, counts, the active findings and the accepted risks. */
+/**
+ * A short summary for a pull-request comment: verdict, counts, the active findings and the accepted risks. Plain
+ * Markdown in markdownlint's compact table style, no HTML, so it renders the same in GitHub, GitLab and elsewhere.
+ */
 export function formatMarkdown(run: CheckRun): string {
   const { lang } = run;
   const w = (key: keyof typeof words) => words[key][lang];
@@ -31,22 +34,21 @@ export function formatMarkdown(run: CheckRun): string {
     failing ? `### chanrisk: ✖ ${failing} ${w('failing')} ${gate}` : `### chanrisk: ✔ ${w('passing')} ${gate}`,
     '',
     `| ${levelName('critical', lang)} | ${levelName('high', lang)} | ${levelName('medium', lang)} | ${levelName('low', lang)} | ${t('accepted', lang)} | ${t('openPoints', lang)} |`,
-    '|---:|---:|---:|---:|---:|---:|',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
     `| ${summary.counts.critical} | ${summary.counts.high} | ${summary.counts.medium} | ${summary.counts.low} | ${summary.accepted} | ${summary.openPoints} |`,
   ];
   const active = located.filter((l) => l.finding.status === 'active');
   if (active.length) {
-    out.push('', `| ${w('level')} | ${w('rule')} | ${w('target')} | ${w('where')} | ${w('finding')} |`, '|---|---|---|---|---|');
+    out.push('', `| ${w('level')} | ${w('rule')} | ${w('target')} | ${w('where')} | ${w('finding')} |`, '| --- | --- | --- | --- | --- |');
     for (const l of active) out.push(row(l, run, lang));
   }
   const accepted = located.filter((l) => l.finding.acceptance);
   if (accepted.length) {
-    out.push('', `<details><summary>${w('acceptedRisks')} (${accepted.length})</summary>`, '');
+    out.push('', `#### ${w('acceptedRisks')} (${accepted.length})`, '');
     for (const { finding, target } of accepted) {
       const a = finding.acceptance;
       if (a) out.push(`- \`${finding.rule}\` — ${cell(target.id)}: ${cell(a.reason)} (${cell(a.owner)}, ${w('approvedBy')} ${cell(a.approver)}, ${w('until')} ${a.expires})`);
     }
-    out.push('', '</details>');
   }
   out.push('', `_${t('notLegalAdvice', lang)}_`);
   return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { cli, example, ROOT, tempDir } from '../helpers.js';
 
@@ -139,6 +140,15 @@ describe('check --format markdown and --output', () => {
     expect(markdown).toMatch(/^### chanrisk: ✖ \d+ Befund\(e\) ab hoch/);
     expect(markdown).toContain('| **kritisch** | [`wa-unofficial-client`](https://');
     expect(readdirSync(dir)).toEqual(['comment.md']);
+  });
+
+  it('passes markdownlint with the project settings (a comment fragment: no top-level heading needed)', () => {
+    const config = { ...JSON.parse(readFileSync(join(ROOT, '.markdownlint.json'), 'utf8')), MD041: false };
+    for (const [file, date] of [[MARKETING, '2026-11-27'], [ACCEPTED, '2026-12-01']] as const) {
+      const run = cli(['check', file, '--format', 'markdown', '--date', date]);
+      expect(lint({ strings: { comment: run.stdout }, config }).toString()).toBe('');
+    }
+    expect(cli(['check', ACCEPTED, '--format', 'markdown', '--date', '2026-12-01']).stdout).toContain('#### Accepted risks (1)');
   });
 
   it('exits 2 and writes nothing when the output folder is missing', () => {
