@@ -18,7 +18,7 @@ const TRUNCATED: Record<NonNullable<ScanReport['truncated']>, Text> = {
 
 /** Files that could not be read or parsed, and an early stop, as lines for stderr. */
 export function scanProblemLines(report: ScanReport, lang: Lang): string[] {
-  const cannot = lang === 'de' ? 'nicht lesbar' : 'cannot read';
+  const cannot = lang === 'de' ? 'nicht lesbar' : 'unreadable';
   return [...report.problems.map((p) => `${p.file}: ${cannot} (${p.reason})`), ...(report.truncated ? [`${report.root}: ${TRUNCATED[report.truncated][lang]}`] : [])];
 }
 

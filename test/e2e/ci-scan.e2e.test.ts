@@ -1,6 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 
 // A shop that declares the Cloud API through a partner, but whose package.json and lockfile pull in Baileys.
 const REPO = join('test', 'fixtures', 'scan-repo');
@@ -22,6 +23,17 @@ describe('chanrisk scan', () => {
     expect(doc.complete).toBe(true);
     expect(doc.hits[0]).toMatchObject({ package: '@whiskeysockets/baileys', kind: 'unofficial', integration: 'unofficial_library', platforms: ['whatsapp'] });
     expect(doc.hits[0].note).toContain('inoffizielle');
+  });
+
+  it('reports a manifest it cannot parse on stderr and carries on', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bot'));
+    writeFileSync(join(dir, 'bot', 'requirements.txt'), 'telethon==1.36\n');
+    writeFileSync(join(dir, 'composer.json'), '{ "require": ');
+    const run = cli(['scan', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^warning: .*composer\.json: cannot read \(invalid JSON/m);
+    expect(run.stdout).toMatch(/bot\/requirements\.txt:1 {2}telethon {2}telegram {2}user-account client \(grey\)/);
   });
 
   it('exits 2 for a folder that does not exist', () => {
