@@ -32,7 +32,7 @@ describe('chanrisk scan', () => {
     writeFileSync(join(dir, 'composer.json'), '{ "require": ');
     const run = cli(['scan', dir]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^warning: .*composer\.json: cannot read \(invalid JSON/m);
+    expect(run.stderr).toMatch(/^warning: .*composer\.json: unreadable \(invalid JSON/m);
     expect(run.stdout).toMatch(/bot\/requirements\.txt:1 {2}telethon {2}telegram {2}user-account client \(grey\)/);
   });
 
