@@ -93,6 +93,12 @@ describe('Markdown report', () => {
     expect(lintErrors(renderMarkdown(reportInput(HOSTILE, lang)))).toBe('');
   });
 
+  it('passes markdownlint for every example in both languages', () => {
+    for (const name of ['multichannel-clinic', 'technicians-private-whatsapp', 'whatsapp-cloud-api-service', 'whatsapp-unofficial-marketing']) {
+      for (const lang of ['en', 'de'] as const) expect(lintErrors(renderMarkdown(reportInput(example(`${name}.yaml`), lang))), `${name} ${lang}`).toBe('');
+    }
+  });
+
   it('passes markdownlint when names are only blanks and line breaks', () => {
     const text = readFileSync(HOSTILE, 'utf8').replace('name: "<img src=x onerror=alert(1)>"', 'name: " \\n "').replace(/name: "<script>[^\n]*/, 'name: "\\t"');
     const { assessment } = parseConfig(text, 'blank.yaml', policy.questionnaire);
