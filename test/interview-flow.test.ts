@@ -63,12 +63,12 @@ describe('interview flow: which question comes next', () => {
       'channels/0/id',
       'channels/0/name',
       'channels/0/integration',
-      'channels/0/volume',
       'channels/0/purposes',
       'more',
     ]);
-    // works_council and colour are named by no rule; archive only by a Threema rule; consent's `when` is false.
-    expect(asked.some((k) => /works_council|colour|archive|consent/.test(k))).toBe(false);
+    // works_council and colour are named by no rule; archive only by a Threema rule; consent's `when` is false;
+    // volume only by a modifier of the grey-integration rule, which cannot fire once the integration is official.
+    expect(asked.some((k) => /works_council|colour|archive|consent|volume/.test(k))).toBe(false);
   });
 
   it('a question gated by a `when` is asked once its condition holds', () => {
@@ -83,6 +83,17 @@ describe('interview flow: which question comes next', () => {
       'channels/0/consent': false,
     });
     expect(asked).toContain('channels/0/consent');
+  });
+
+  it('a rule that can no longer fire asks nothing more, whatever the open questions become', () => {
+    const facts = targetFacts(policy, emptyDraft(), 'organisation');
+    const open = new Set(['volume', 'purposes', 'consent', 'sector', 'employees']);
+    // integration answered "official": grey-integration is settled, so its modifier's volume does not matter
+    const settled = { facts: new Map([...facts, ['platform', { kind: 'value', value: 'whatsapp' }], ['integration', { kind: 'value', value: 'official' }]] as const), open };
+    expect(relevantQuestions(policy, ctx.date, 'whatsapp', settled).has('volume')).toBe(false);
+    // "don't know" settles nothing: the worst case is still possible
+    const unknown = { facts: new Map([...settled.facts, ['integration', { kind: 'unknown', reason: 'dont_know' }]] as const), open };
+    expect(relevantQuestions(policy, ctx.date, 'whatsapp', unknown).has('volume')).toBe(true);
   });
 
   it('relevance follows the platform: the Threema-only rule adds its question', () => {

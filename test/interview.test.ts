@@ -140,9 +140,8 @@ describe('chanrisk interview (virtual terminal)', () => {
     await on('A name', enter);
     await on('Integration?', enter);
     await on('Note', enter);
-    await on('Volume?', type('5'));
-    await on('Note', enter);
-    await on('Purposes?', keys('space', 'enter'));
+    // an official integration settles the only rule that asks for the volume: skipped
+    await on('[Channel 1 (WhatsApp) · 5/6] Purposes?', keys('space', 'enter'));
     await on('Note', enter);
     await on('Add another channel?', enter);
     await until('Sector?: Retail [note]');
@@ -150,7 +149,7 @@ describe('chanrisk interview (virtual terminal)', () => {
     expect(await second.done).toBe(0);
     const config = parse(readFileSync(out, 'utf8'));
     expect(config.organisation).toEqual({ name: 'Acme GmbH', assessor: 'Dana', answers: { sector: 'retail', employees: 12 }, notes: { sector: 'HR' } });
-    expect(config.channels).toEqual([{ id: 'whatsapp', platform: 'whatsapp', answers: { integration: 'official', volume: 5, purposes: ['service'] } }]);
+    expect(config.channels).toEqual([{ id: 'whatsapp', platform: 'whatsapp', answers: { integration: 'official', purposes: ['service'] } }]);
   });
 
   it('speaks German with --lang de, and a resumed interview keeps its language', async () => {

@@ -1,4 +1,4 @@
-import { evaluateCondition } from '../../../engine/conditions.js';
+import { evaluateCondition, type Truth } from '../../../engine/conditions.js';
 import { buildFacts, DONT_KNOW, type Facts } from '../../../engine/facts.js';
 import { questionTests, type Condition } from '../../../policy/condition.js';
 import type { Option, Policy, Question, Rule } from '../../../policy/model.js';
@@ -70,15 +70,39 @@ const questionConditions = (question: Question): Condition[] => [
   ...(question.options ?? []).flatMap((o) => (o.when ? [o.when] : [])),
 ];
 
+/** What is known so far: the facts, and the questions still without an answer (they may yet take any value). */
+export interface SoFar {
+  facts: Facts;
+  open: ReadonlySet<string>;
+}
+
+/** A condition's truth whatever the open questions turn out to be: "no" only when no answer to come can change it. */
+function settledTruth(condition: Condition, soFar: SoFar): Truth {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => settledTruth(c, soFar));
+    return parts.includes('no') ? 'no' : parts.includes('unknown') ? 'unknown' : 'yes';
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => settledTruth(c, soFar));
+    return parts.includes('yes') ? 'yes' : parts.includes('unknown') ? 'unknown' : 'no';
+  }
+  if ('not' in condition) {
+    const inner = settledTruth(condition.not, soFar);
+    return inner === 'yes' ? 'no' : inner === 'no' ? 'yes' : 'unknown';
+  }
+  return soFar.open.has(condition.question) ? 'unknown' : evaluateCondition(condition, soFar.facts).truth;
+}
+
 /**
  * The questions whose answer can change an outcome: named by a rule that may apply (for a channel: a rule for its
- * platform; for the organisation, before any platform is known: any rule), then, to a fixed point, every question the
- * condition of a relevant question or of one of its options names. The platform is always relevant.
+ * platform; for the organisation, before any platform is known: any rule) and, given what is known so far, may still
+ * fire — in its condition or a modifier — then, to a fixed point, every question the condition of a relevant question
+ * or of one of its options names. The platform is always relevant.
  */
-export function relevantQuestions(policy: Policy, date: string, platform: string | undefined): Set<string> {
-  const rules = rulesInForce(policy, date).filter(
-    (r) => platform === undefined || r.scope === 'organisation' || r.channels.includes('*') || r.channels.includes(platform),
-  );
+export function relevantQuestions(policy: Policy, date: string, platform: string | undefined, soFar?: SoFar): Set<string> {
+  const rules = rulesInForce(policy, date)
+    .filter((r) => platform === undefined || r.scope === 'organisation' || r.channels.includes('*') || r.channels.includes(platform))
+    .filter((r) => !soFar || settledTruth(r.condition, soFar) !== 'no');
   const relevant = namedBy(rules.flatMap(ruleConditions));
   relevant.add(PLATFORM);
   let grew = true;
@@ -161,7 +185,13 @@ function askedQuestions(ctx: Context, draft: Draft, target: Target): Question[] 
   const facts = targetFacts(ctx.policy, draft, target);
   const answers = answersOf(draft, target);
   const platform = target === 'organisation' ? undefined : draft.channels[target]?.platform;
-  const relevant = relevantQuestions(ctx.policy, ctx.date, platform);
+  // Channel questions are open for the organisation: its answers are asked before any channel's.
+  const open = new Set(
+    [...ctx.policy.questionnaire.questions.values()]
+      .filter((q) => (q.scope === 'organisation' ? draft.organisation.answers[q.id] === undefined : target === 'organisation' || answers[q.id] === undefined))
+      .map((q) => q.id),
+  );
+  const relevant = relevantQuestions(ctx.policy, ctx.date, platform, { facts, open });
   return ctx.policy.questionnaire.sections
     .filter((s) => s.scope === scope)
     .flatMap((s) => s.questions)
