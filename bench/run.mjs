@@ -1,8 +1,9 @@
 // `npm run bench`: times chanrisk against the Node floor and a peer linter in one run, and writes bench/RESULTS.md.
-// Flags: --node-harness (skip hyperfine), --quick (fewer runs), --no-audit (offline), --out <file>.
+// Flags: --node-harness (skip hyperfine), --quick (fewer runs), --no-audit (offline), --no-build, --out <file>.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import { cpus, tmpdir, type as osType, release } from 'node:os';
+import { cpus, loadavg, tmpdir, type as osType, release } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeConfigs } from './generate.mjs';
@@ -70,16 +71,24 @@ function groupBy(items, key) {
   return [...groups.values()];
 }
 
-/** Peak resident set size (MB) of a command: the largest of three runs, read by a preloaded probe. */
-function peakRss(command) {
+/** Peak resident set size (MB, largest of three runs) and median CPU time (ms) of a command, read by a preloaded probe. */
+function probe(command) {
   const file = join(tmpdir(), `chanrisk-rss-${process.pid}.txt`);
   rmSync(file, { force: true });
   for (let i = 0; i < 3; i++) {
     spawnSync(process.execPath, ['--import', RSS_PROBE, ...command.argv], { stdio: 'ignore', env: { ...process.env, CHANRISK_BENCH_RSS_FILE: file } });
   }
-  const values = existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map(Number) : [];
+  const rows = existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number)) : [];
   rmSync(file, { force: true });
-  return values.length ? Math.max(...values) / 1024 : NaN;
+  return { rss: rows.length ? Math.max(...rows.map((r) => r[0])) / 1024 : NaN, cpu: rows.length ? median(rows.map((r) => r[1])) : NaN };
+}
+
+/** Whether the bundle will read the build-time policy snapshot: it must match the rule files byte for byte. */
+function snapshotInUse() {
+  const file = join(ROOT, 'dist', 'policy.snapshot.json');
+  if (!existsSync(file)) return false;
+  const { files } = JSON.parse(readFileSync(file, 'utf8'));
+  return Object.entries(files).every(([name, hash]) => existsSync(join(ROOT, 'rules', name)) && createHash('sha256').update(readFileSync(join(ROOT, 'rules', name))).digest('hex') === hash);
 }
 
 function exitCode(argv) {
@@ -102,7 +111,9 @@ const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const met = (ok) => (ok ? 'met' : '**missed**');
 
 function main() {
-  if (!existsSync(CLI)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // A fresh build, so the policy snapshot matches the rules being measured.
+  if (!flag('--no-build') || !existsSync(CLI)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const load = loadavg().map((l) => l.toFixed(1)).join(', ');
   const work = mkdtempSync(join(tmpdir(), 'chanrisk-bench-'));
   try {
     const rulesDir = join(ROOT, 'rules');
@@ -111,8 +122,8 @@ function main() {
     const example = join(ROOT, 'examples', 'whatsapp-cloud-api-service.yaml');
     const check = (files) => [CLI, 'check', ...files];
     const spectral = (files) => [SPECTRAL, 'lint', '-q', '-r', join(ROOT, 'bench', 'spectral', 'ruleset.yaml'), ...files];
-    const reportArgv = [CLI, 'report', org50, '-o', join(work, 'report.md'), '--force', '--date', '2026-11-27'];
-    const hasReport = exitCode([CLI, 'report', '--help']) === 0 && exitCode(reportArgv) === 0;
+    const reportArgv = (ext) => [CLI, 'report', org50, '-o', join(work, `report.${ext}`), '--force', '--date', '2026-11-27'];
+    const hasReport = exitCode([CLI, 'report', '--help']) === 0 && exitCode(reportArgv('md')) === 0;
 
     for (const n of [10, 100, 1000]) {
       const code = exitCode(check(sets[n]));
@@ -121,19 +132,25 @@ function main() {
     const scale = QUICK ? 0.3 : 1;
     const runs = (n) => Math.max(3, Math.round(n * scale));
     const commands = [
-      { name: 'node -e 0', argv: ['-e', '0'], runs: runs(30) },
-      { name: 'check, 1 example', argv: check([example]), runs: runs(30) },
-      { name: 'check, 10 configs', argv: check(sets[10]), runs: runs(20) },
-      { name: 'check, 100 configs', argv: check(sets[100]), runs: runs(20) },
-      { name: 'check, 1,000 configs', argv: check(sets[1000]), runs: runs(10) },
-      ...(hasReport ? [{ name: 'report, 50 channels', argv: reportArgv, runs: runs(20) }] : []),
-      { name: 'spectral lint, 1 example', argv: spectral([example]), runs: runs(5) },
+      { name: 'node -e 0', argv: ['-e', '0'], runs: runs(20) },
+      { name: 'check, 1 example', argv: check([example]), runs: runs(20) },
+      { name: 'check, 10 configs', argv: check(sets[10]), runs: runs(10) },
+      { name: 'check, 100 configs', argv: check(sets[100]), runs: runs(10) },
+      { name: 'check, 1,000 configs', argv: check(sets[1000]), runs: runs(5) },
+      { name: 'check, 1,000 configs, --format json', argv: [...check(sets[1000]), '--format', 'json'], runs: 3 },
+      ...(hasReport
+        ? [
+            { name: 'report, 50 channels, Markdown', argv: reportArgv('md'), runs: runs(10) },
+            { name: 'report, 50 channels, HTML', argv: reportArgv('html'), runs: runs(10) },
+          ]
+        : []),
+      { name: 'spectral lint, 1 example', argv: spectral([example]), runs: 3 },
       { name: 'spectral lint, 100 configs', argv: spectral(sets[100]), runs: 3 },
     ];
     log(`timing ${commands.length} commands…`);
     const method = timeCommands(commands, hyperfineVersion());
     log('measuring peak memory…');
-    for (const command of commands) command.rss = peakRss(command);
+    for (const command of commands) Object.assign(command, probe(command));
     log('npm audit…');
     const auditResult = audit();
 
@@ -144,7 +161,10 @@ function main() {
     const marginal = (a, b, na, nb) => (b.ms - a.ms) / (nb - na);
     const m1 = marginal(by['check, 10 configs'], by['check, 100 configs'], 10, 100);
     const m2 = marginal(by['check, 100 configs'], n1000, 100, 1000);
-    const report = by['report, 50 channels'];
+    const report = by['report, 50 channels, Markdown'];
+    const reportHtml = by['report, 50 channels, HTML'];
+    const ours = commands.filter((c) => c.argv[0] === CLI);
+    const heaviest = ours.reduce((a, b) => (b.rss > a.rss ? b : a));
     const spectralOne = by['spectral lint, 1 example'];
     const spectral100 = by['spectral lint, 100 configs'];
 
@@ -157,7 +177,8 @@ function main() {
       `- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} CPUs (nproc), ${osType()} ${release()}`,
       `- Node ${process.version}; timing: ${method}`,
       `- Configs: generated from rules/questionnaire.yaml by bench/generate.mjs (seed 20261127; 1–3 channels each; random valid answers, some "unknown" or unanswered)`,
-      `- Rules: ${rulesCount()}`,
+      `- Rules: ${rulesCount()}; build-time policy snapshot ${snapshotInUse() ? 'in use' : '**not in use** (rules changed after the build): check parsed the YAML'}`,
+      `- Load average when the run began: ${load}; after: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on the machine inflates wall times; CPU times below are steadier)`,
       '',
       '## Targets',
       '',
@@ -167,17 +188,17 @@ function main() {
       `| check, 1,000 configs in one invocation | **${fmt(n1000.ms)} ms** (${Math.round(1000 / (n1000.ms / 1000))} configs/s) | < 2,000 ms | ${met(n1000.ms < 2000)} |`,
       `| growth 10 → 100 → 1,000 configs | ${m1.toFixed(2)} then ${m2.toFixed(2)} ms per extra config | linear | ${met(m2 <= m1 * 2 + 0.1)} |`,
       report
-        ? `| report, 1 organisation with 50 channels | **${fmt(report.ms)} ms** | < 300 ms | ${met(report.ms < 300)} |`
+        ? `| report, 1 organisation with 50 channels | **${fmt(report.ms)} ms** Markdown, ${fmt(reportHtml.ms)} ms HTML | < 300 ms | ${met(report.ms < 300 && reportHtml.ms < 300)} |`
         : '| report, 1 organisation with 50 channels | not measurable: `chanrisk report` does not exist in this build | < 300 ms | — |',
-      `| peak RSS, largest of all chanrisk runs | **${Math.max(...commands.filter((c) => c.argv[0] === CLI).map((c) => c.rss)).toFixed(0)} MB** | < 150 MB | ${met(Math.max(...commands.filter((c) => c.argv[0] === CLI).map((c) => c.rss)) < 150)} |`,
+      `| peak RSS of every chanrisk run | largest **${heaviest.rss.toFixed(0)} MB** (${heaviest.name})${ours.some((c) => c.rss >= 150) ? `; over 150 MB: ${ours.filter((c) => c.rss >= 150).map((c) => `${c.name} ${c.rss.toFixed(0)} MB`).join(', ')}` : ''} | < 150 MB | ${met(heaviest.rss < 150)} |`,
       '',
       '## All runs',
       '',
-      '| command | median ms | x `node -e 0` | configs/s | peak RSS MB |',
-      '|---|---|---|---|---|',
+      '| command | median wall ms | x `node -e 0` | configs/s | CPU ms (user+sys, median of 3) | CPU x `node -e 0` | peak RSS MB |',
+      '|---|---|---|---|---|---|---|',
       ...commands.map((c) => {
         const count = /(\d[\d,]*) configs/.exec(c.name)?.[1]?.replace(',', '');
-        return `| ${c.name} | ${fmt(c.ms)} | ${(c.ms / floor).toFixed(2)} | ${count ? Math.round(Number(count) / (c.ms / 1000)) : ''} | ${c.rss.toFixed(0)} |`;
+        return `| ${c.name} | ${fmt(c.ms)} | ${(c.ms / floor).toFixed(2)} | ${count ? Math.round(Number(count) / (c.ms / 1000)) : ''} | ${fmt(c.cpu)} | ${(c.cpu / by['node -e 0'].cpu).toFixed(2)} | ${c.rss.toFixed(0)} |`;
       }),
       '',
       '## Peer: Spectral',
