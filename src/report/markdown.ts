@@ -1,3 +1,4 @@
+import { renderAlternativesMarkdown } from '../format/compare/markdown.js';
 import { findingPoints, riskLevel, riskRank } from '../engine/levels.js';
 import type { Finding, TargetResult } from '../engine/result.js';
 import type { Action } from '../engine/whatif.js';
@@ -67,6 +68,7 @@ export function renderMarkdown(input: ReportInput, visuals: Visuals = markdownVi
     ...matrix(input, numbered, visuals),
     ...findings(input, numbered),
     ...actionPlan(input, numbered),
+    ...alternatives(input),
     ...accepted(input, numbered),
     ...openPoints(input),
     ...passed(input),
@@ -362,4 +364,9 @@ function appendix(input: ReportInput): string[] {
     blocks.push(`### ${target.heading}`, table([w('question', lang), w('answer', lang), w('noteColumn', lang)], rows));
   }
   return blocks;
+}
+
+/** The "Alternatives" section of `compare`: every route per channel, and the recommendation. */
+function alternatives(input: ReportInput): string[] {
+  return input.alternatives?.length ? [renderAlternativesMarkdown(input.alternatives, input.policy.questionnaire, input.lang).trimEnd()] : [];
 }

@@ -1,4 +1,5 @@
 import type { Assessment } from '../engine/assessment.js';
+import type { ChannelComparison } from '../engine/compare.js';
 import { buildFacts, type Fact, type Facts } from '../engine/facts.js';
 import { channelFacts } from '../engine/evaluate.js';
 import { MAX_SCORE, RISK_MATRIX } from '../engine/levels.js';
@@ -16,6 +17,8 @@ export interface ReportInput {
   assessment: Assessment;
   result: AssessmentResult;
   actions: Action[];
+  /** The routes each channel was compared with (`compare`); without it the report has no "Alternatives" section. */
+  alternatives?: ChannelComparison[];
 }
 
 /** A finding with the number ("F3") the matrix and the action plan refer to. */

@@ -19,7 +19,7 @@ export function renderAlternativesMarkdown(comparisons: ChannelComparison[], que
   for (const c of comparisons) {
     out.push(`${h(1)} ${m('channel', lang)} ${mdText(c.channel.id)} (${mdText(c.channel.platform)})`, '');
     out.push(row([m('route', lang), m('rating', lang), m('score', lang), m('points', lang), m('gone', lang), m('new', lang), m('serves', lang)]));
-    out.push(row(['---', '---', '---:', '---:', '---', '---', '---']));
+    out.push(row(['---', '---', '---:', '---:', '---:', '---:', '---']));
     out.push(row([m('planRow', lang), levelName(c.plan.rating, lang), String(c.plan.score), String(rawPoints(c.plan)), '', '', '']));
     for (const o of c.routes) out.push(routeRow(c, o, lang));
     out.push('', `**${m('recommendation', lang)}:** ${mdText(recommendationText(c, lang))}`, '');
@@ -43,8 +43,8 @@ function routeRow(c: ChannelComparison, o: RouteOutcome, lang: Lang): string {
   if (!e) return row([title, '', '', '', '', '', m('unavailable', lang)]);
   const serves = o.serves ? m('yes', lang) : o.blockers.every((b) => b.assumed) ? m('maybe', lang) : m('no', lang);
   const notes = [o.current ? m('current', lang) : '', o.route.official ? '' : m('grey', lang)].filter(Boolean);
-  const rules = (list: { rule: string }[]) => (list.length ? list.map((f) => `\`${f.rule}\``).join(', ') : '');
-  return row([title, levelName(e.target.rating, lang), String(e.target.score), String(rawPoints(e.target)), rules(e.disappeared), rules(e.appeared), `${serves}${notes.length ? ` (${notes.join(', ')})` : ''}`]);
+  // Counts keep the table within a printed page; the rule ids follow in the details.
+  return row([title, levelName(e.target.rating, lang), String(e.target.score), String(rawPoints(e.target)), `−${e.disappeared.length}`, `+${e.appeared.length}`, `${serves}${notes.length ? ` (${notes.join(', ')})` : ''}`]);
 }
 
 function routeDetail(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang): string[] {
@@ -54,6 +54,9 @@ function routeDetail(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang):
     const why = b.triggers.map((tr) => answerText(questionnaire, tr.question, tr.value, lang)).join('; ');
     lines.push(`  - ${m(b.assumed ? 'mayNotServe' : 'cannotServe', lang)}: ${mdText(`${b.reason[lang]} (${why})`)}`);
   }
+  const rules = (list: { rule: string }[]) => list.map((f) => `\`${f.rule}\``).join(', ');
+  if (o.evaluation?.disappeared.length) lines.push(`  - ${m('gone', lang)}: ${rules(o.evaluation.disappeared)}`);
+  if (o.evaluation?.appeared.length) lines.push(`  - ${m('new', lang)}: ${rules(o.evaluation.appeared)}`);
   for (const a of o.evaluation?.assumptions ?? []) {
     lines.push(`  - ${m('assumes', lang)}: ${mdText(answerText(questionnaire, a.question, a.value, lang))}${a.kind === 'default' ? ` (${m('defaultNote', lang)})` : ''}`);
   }

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile } from '../../../config/load.js';
 import { applyAcceptances, checkAcceptances } from '../../../engine/acceptance.js';
+import { compareChannels } from '../../../engine/compare.js';
 import { evaluateAssessment } from '../../../engine/evaluate.js';
 import type { AssessmentResult } from '../../../engine/result.js';
 import { rankActions } from '../../../engine/whatif.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
+import { loadBuiltinRoutes } from '../../../policy/routes.js';
 import { slug } from '../../../report/escape.js';
 import { renderHtml } from '../../../report/html.js';
 import { renderMarkdown } from '../../../report/markdown.js';
@@ -59,6 +61,7 @@ export function runReport(file: string, options: ReportOptions, io: Io): number 
     assessment,
     result,
     actions: rankActions(policy, assessment, result, { date }, settle),
+    alternatives: compareChannels(policy, assessment, loadBuiltinRoutes(policy.questionnaire).routes, { date, settle }),
   };
   const content = format === 'html' ? renderHtml(input) : renderMarkdown(input);
   const output = options.output ?? defaultOutput(assessment.organisation.name, date, format);
