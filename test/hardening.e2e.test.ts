@@ -178,7 +178,8 @@ describe('paths', () => {
     const tree = tempDir('chanrisk-tree-');
     writeFileSync(join(tree, 'package.json'), JSON.stringify({ name: 'inside', dependencies: {} }));
     symlinkSync(outside, join(tree, 'linked'));
-    symlinkSync(join(outside, 'package.json'), join(tree, 'linked-package.json'));
+    mkdirSync(join(tree, 'app'));
+    symlinkSync(join(outside, 'package.json'), join(tree, 'app', 'package.json'));
     const control = cli(['scan', outside, '--format', 'json']);
     expect(control.stdout).toMatch(/baileys/i);
     const run = cli(['scan', tree, '--format', 'json']);
