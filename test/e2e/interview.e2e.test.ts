@@ -39,7 +39,7 @@ class Tmux {
     this.send('Enter');
   }
 
-  async waitFor<T>(probe: (screen: string) => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  async waitFor<T>(probe: (screen: string) => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
