@@ -2,7 +2,7 @@ import type { Mitigation, Policy } from '../policy/model.js';
 import type { Assessment } from './assessment.js';
 import { evaluateAssessment, type EvaluateOptions } from './evaluate.js';
 import { riskRank } from './levels.js';
-import type { AssessmentResult, Finding } from './result.js';
+import type { AssessmentResult, Finding, TargetResult } from './result.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
 export function applyMitigation(assessment: Assessment, targetId: string, mitigation: Mitigation): Assessment {
@@ -26,7 +26,7 @@ export interface Action {
   finding: Finding;
   before: { rating: AssessmentResult['rating']; score: number };
   after: { rating: AssessmentResult['rating']; score: number };
-  /** Score points removed across the whole assessment. */
+  /** Finding points removed across the whole assessment, before the 100 cap, so capped channels still rank. */
   removed: number;
 }
 
@@ -43,7 +43,8 @@ export function rankActions(
   settle: (evaluated: AssessmentResult) => AssessmentResult = (evaluated) => evaluated,
 ): Action[] {
   const rules = new Map(policy.rules.map((r) => [r.id, r]));
-  const total = (r: AssessmentResult) => r.targets.reduce((sum, t) => sum + t.score, 0);
+  const points = (t: TargetResult | undefined) => (t?.findings ?? []).reduce((sum, f) => sum + (f.status === 'active' ? f.points : 0), 0);
+  const total = (r: AssessmentResult) => r.targets.reduce((sum, t) => sum + points(t), 0);
   const actions: Action[] = [];
   for (const target of result.targets) {
     for (const finding of target.findings) {
@@ -59,7 +60,7 @@ export function rankActions(
         finding,
         before: { rating: target.rating, score: target.score },
         after: { rating: afterTarget?.rating ?? target.rating, score: afterTarget?.score ?? target.score },
-        removed: alone ? target.score - (afterTarget?.score ?? target.score) : total(result) - total(after),
+        removed: alone ? points(target) - points(afterTarget ?? target) : total(result) - total(after),
       });
     }
   }
