@@ -57,6 +57,21 @@ describe('chanrisk compare (built CLI)', () => {
     expect(['whatsapp-cloud-api-eu-partner', 'whatsapp-cloud-api-direct']).toContain(channel.recommendation.route);
   });
 
+  it('judges a route on answers the plan gives ahead for it instead of the worst case', () => {
+    const base = readFileSync(example('whatsapp-unofficial-marketing.yaml'), 'utf8');
+    const file = join(tempDir('chanrisk-compare-'), 'ahead.yaml');
+    writeFileSync(file, base.replace('      staff_policy: false', '      staff_policy: false\n      platform_data_use: [none]'));
+    const routeOf = (doc: { channels: { routes: (RouteJson & { openForRoute: string[]; points: number })[] }[] }) =>
+      doc.channels[0]?.routes.find((r) => r.id === 'whatsapp-cloud-api-eu-partner');
+    const before = routeOf(compareJson('whatsapp-unofficial-marketing.yaml'));
+    const run = cli(['compare', file, '--format', 'json', ...DATE]);
+    expect(run.code).toBe(0);
+    const after = routeOf(JSON.parse(run.stdout));
+    expect(before?.openForRoute).toContain('platform_data_use');
+    expect(after?.openForRoute).not.toContain('platform_data_use');
+    expect(after?.points).toBeLessThan(before?.points ?? 0);
+  });
+
   it('never recommends a grey route and lists every route with its assumptions', () => {
     const doc = compareJson('multichannel-clinic.yaml');
     for (const channel of doc.channels) {
