@@ -135,7 +135,8 @@ function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
   for (const [question, fact] of facts) {
     if (fact.kind !== 'unknown') continue;
     const affects = rules.filter((rule) => ruleMentions(rule, question)).map((r) => r.id).sort();
-    points.push({ question, reason: fact.reason, affects });
+    // An open answer no rule reads cannot change a verdict: listing it would only be noise.
+    if (affects.length) points.push({ question, reason: fact.reason, affects });
   }
   return points;
 }
