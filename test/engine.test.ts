@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../src/engine/assessment.js';
 import { evaluateAssessment } from '../src/engine/evaluate.js';
 import { riskLevel } from '../src/engine/levels.js';
-import { applyMitigation, rankActions } from '../src/engine/whatif.js';
+import { applyMitigation, rankActions, whatIf } from '../src/engine/whatif.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
 import { runRuleTests } from '../src/policy/rule-tests.js';
 import { ROOT } from './helpers.js';
@@ -107,6 +107,18 @@ describe('what-if', () => {
     expect(actions.map((x) => x.finding.rule)).toEqual(['grey-integration', 'marketing-without-consent']);
     expect(actions[0]?.before.rating).toBe('critical');
     expect(actions[0]?.after.rating).toBe('medium');
+  });
+
+  it('lists questions a change opens instead of assuming the worst for them', () => {
+    const a = assessment({ integration: 'official', volume: 1, purposes: ['service'] });
+    const plain = evaluateAssessment(policy, applyMitigation(a, 'c1', { add: { purposes: ['marketing'] } }), { date: DATE });
+    expect(plain.targets.find((t) => t.id === 'c1')?.findings.map((f) => f.rule)).toEqual(['marketing-without-consent']);
+    const outcome = whatIf(policy, a, 'c1', { add: { purposes: ['marketing'] } }, { date: DATE });
+    expect(outcome.opened).toEqual(['consent']);
+    expect(outcome.result.targets.find((t) => t.id === 'c1')?.findings).toEqual([]);
+    const answered = whatIf(policy, assessment({ integration: 'official', volume: 1, purposes: ['service'], consent: false }), 'c1', { add: { purposes: ['marketing'] } }, { date: DATE });
+    expect(answered.opened).toEqual([]);
+    expect(answered.result.targets.find((t) => t.id === 'c1')?.findings.map((f) => f.rule)).toEqual(['marketing-without-consent']);
   });
 });
 

@@ -2,7 +2,8 @@ import type { Policy, Text } from '../policy/model.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { InputError, type SourceLocation } from '../util/errors.js';
 import type { Assessment } from './assessment.js';
-import { MAX_SCORE, maxRisk } from './levels.js';
+import { maxRisk } from './levels.js';
+import { rescore } from './score.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
 
 /** One entry of a config's accepted_risks: a named person accepts one rule's finding on one target until a date. */
@@ -112,8 +113,3 @@ export function applyAcceptances(result: AssessmentResult, acceptances: readonly
   };
 }
 
-/** Rating and score count active findings only, as in evaluate.ts. */
-export function rescore(target: TargetResult): TargetResult {
-  const active = target.findings.filter((f) => f.status === 'active');
-  return { ...target, rating: maxRisk(active.map((f) => f.level)), score: Math.min(MAX_SCORE, active.reduce((sum, f) => sum + f.points, 0)) };
-}

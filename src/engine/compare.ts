@@ -6,6 +6,7 @@ import { channelFacts, evaluateAssessment, type EvaluateOptions } from './evalua
 import { buildFacts, type Facts } from './facts.js';
 import { riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
+import { rawPoints } from './score.js';
 
 /** An answer the route put in place of (or beside) the plan's: printed as an assumption, never hidden. */
 export interface AppliedAnswer {
@@ -220,7 +221,6 @@ function causedByRoute(mitigation: Mitigation | undefined, routeFacts: Record<st
 }
 
 /** The active findings' points before the 0-100 cap: what tells two capped scores apart. */
-export const rawPoints = (target: TargetResult): number => active(target).reduce((sum, f) => sum + f.points, 0);
 const standing = (target: TargetResult): Standing => ({ rating: target.rating, score: target.score, points: rawPoints(target) });
 
 function compareCandidates(a: RouteOutcome, ai: number, b: RouteOutcome, bi: number, platform: string): number {

@@ -1,8 +1,10 @@
 import type { Mitigation, Policy } from '../policy/model.js';
 import type { Assessment } from './assessment.js';
-import { evaluateAssessment, type EvaluateOptions } from './evaluate.js';
-import { riskRank } from './levels.js';
-import type { AssessmentResult, Finding, TargetResult } from './result.js';
+import { channelFacts, evaluateAssessment, type EvaluateOptions } from './evaluate.js';
+import { buildFacts, type Facts } from './facts.js';
+import { maxRisk, riskRank } from './levels.js';
+import type { AssessmentResult, Finding } from './result.js';
+import { rawPoints, rescore } from './score.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
 export function applyMitigation(assessment: Assessment, targetId: string, mitigation: Mitigation): Assessment {
@@ -21,6 +23,38 @@ export function applyMitigation(assessment: Assessment, targetId: string, mitiga
   return { ...assessment, channels: assessment.channels.map((c) => (c.id === targetId ? { ...c, answers: change(c.answers) } : c)) };
 }
 
+export interface WhatIf {
+  result: AssessmentResult;
+  /** Questions the change makes applicable that the plan never answered: the client's next questions. */
+  opened: string[];
+}
+
+/**
+ * Evaluates the assessment after a mitigation. A question the change newly opens (switching to the Cloud API
+ * opens the opt-in questions) is not taken as the worst case: a finding resting only on such questions is left
+ * out of the after-picture and the questions are listed instead, so moving to a safer route never looks riskier
+ * merely because the plan has not answered the new route's questions yet.
+ */
+export function whatIf(policy: Policy, assessment: Assessment, targetId: string, mitigation: Mitigation, options: EvaluateOptions): WhatIf {
+  const changed = applyMitigation(assessment, targetId, mitigation);
+  const before = targetFacts(policy, assessment, targetId);
+  const opened = new Set([...targetFacts(policy, changed, targetId)].filter(([id, fact]) => fact.kind === 'unknown' && fact.reason === 'unanswered' && !before.has(id)).map(([id]) => id));
+  const evaluated = evaluateAssessment(policy, changed, options);
+  if (!opened.size) return { result: evaluated, opened: [] };
+  const restsOnOpened = (f: Finding) => f.assumed && f.triggers.filter((t) => t.assumed).every((t) => opened.has(t.question));
+  const targets = evaluated.targets.map((t) => (t.id === targetId ? rescore({ ...t, findings: t.findings.filter((f) => !restsOnOpened(f)) }) : t));
+  return {
+    result: { ...evaluated, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) },
+    opened: [...opened].sort(),
+  };
+}
+
+function targetFacts(policy: Policy, assessment: Assessment, targetId: string): Facts {
+  const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
+  const channel = assessment.channels.find((c) => c.id === targetId);
+  return channel ? channelFacts(policy, channel, orgFacts) : orgFacts;
+}
+
 export interface Action {
   target: string;
   finding: Finding;
@@ -28,11 +62,13 @@ export interface Action {
   after: { rating: AssessmentResult['rating']; score: number };
   /** Finding points removed across the whole assessment, before the 100 cap, so capped channels still rank. */
   removed: number;
+  /** Questions the action opens that the plan has not answered yet. */
+  opened: string[];
 }
 
 /**
  * What-if for every active finding: apply its mitigation, re-evaluate, and rank the actions by the risk they remove
- * (rating drop first, then score points, then rule id for a stable order).
+ * (rating drop first, then points, then level, then target and rule id for a stable order).
  */
 export function rankActions(
   policy: Policy,
@@ -43,24 +79,25 @@ export function rankActions(
   settle: (evaluated: AssessmentResult) => AssessmentResult = (evaluated) => evaluated,
 ): Action[] {
   const rules = new Map(policy.rules.map((r) => [r.id, r]));
-  const points = (t: TargetResult | undefined) => (t?.findings ?? []).reduce((sum, f) => sum + (f.status === 'active' ? f.points : 0), 0);
-  const total = (r: AssessmentResult) => r.targets.reduce((sum, t) => sum + points(t), 0);
+  const total = (r: AssessmentResult) => r.targets.reduce((sum, t) => sum + rawPoints(t), 0);
   const actions: Action[] = [];
   for (const target of result.targets) {
     for (const finding of target.findings) {
       const rule = rules.get(finding.rule);
       if (!rule || finding.status !== 'active') continue;
-      const changed = applyMitigation(assessment, target.id, rule.mitigation);
       // A channel's mitigation changes that channel alone: re-evaluating only it keeps a 50-channel plan linear.
       const alone = target.kind === 'channel';
-      const after = settle(evaluateAssessment(policy, alone ? { ...changed, channels: changed.channels.filter((c) => c.id === target.id) } : changed, options));
-      const afterTarget = after.targets.find((t) => t.id === target.id);
+      const scope = alone ? { ...assessment, channels: assessment.channels.filter((c) => c.id === target.id) } : assessment;
+      const outcome = whatIf(policy, scope, target.id, rule.mitigation, options);
+      const after = settle(outcome.result);
+      const afterTarget = after.targets.find((t) => t.id === target.id) ?? target;
       actions.push({
         target: target.id,
         finding,
         before: { rating: target.rating, score: target.score },
-        after: { rating: afterTarget?.rating ?? target.rating, score: afterTarget?.score ?? target.score },
-        removed: alone ? points(target) - points(afterTarget ?? target) : total(result) - total(after),
+        after: { rating: afterTarget.rating, score: afterTarget.score },
+        removed: alone ? rawPoints(target) - rawPoints(afterTarget) : total(result) - total(after),
+        opened: outcome.opened,
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { Assessment } from '../engine/assessment.js';
-import { rescore } from '../engine/acceptance.js';
+import { rescore } from '../engine/score.js';
 import { evaluateAssessment, type EvaluateOptions } from '../engine/evaluate.js';
 import { DONT_KNOW } from '../engine/facts.js';
 import { findingPoints, maxRisk, riskLevel, riskRank } from '../engine/levels.js';

@@ -1,4 +1,5 @@
-import { rawPoints, type ChannelComparison, type RouteOutcome } from '../../engine/compare.js';
+import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
+import { rawPoints } from '../../engine/score.js';
 import type { Finding } from '../../engine/result.js';
 import type { Lang, Questionnaire } from '../../policy/model.js';
 import { answerText, recommendationText } from './reasons.js';

@@ -1,4 +1,5 @@
-import { rawPoints, type ChannelComparison, type RouteOutcome } from '../../engine/compare.js';
+import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
+import { rawPoints } from '../../engine/score.js';
 import { levelName, t } from '../../messages.js';
 import type { Lang, Questionnaire } from '../../policy/model.js';
 import { mdText, mdUrl } from '../../report/escape.js';

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
-import { rawPoints, type ChannelComparison, type RouteOutcome } from '../../engine/compare.js';
+import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
+import { rawPoints } from '../../engine/score.js';
 import type { Lang, Questionnaire, RiskLevel } from '../../policy/model.js';
 import { levelName, t } from '../../messages.js';
 import { m } from './messages.js';
