@@ -103,7 +103,7 @@ function audit() {
     const listed = Object.entries(counts).filter(([k, n]) => k !== 'total' && n > 0).map(([k, n]) => `${n} ${k}`);
     return `${counts.high + counts.critical === 0 ? 'clean of high and critical' : 'HIGH OR CRITICAL FOUND'}: ${counts.total} advisories${listed.length ? ` (${listed.join(', ')})` : ''}`;
   } catch {
-    return `could not run (${(run.stderr || run.error?.message || 'no output').split('\n')[0]})`;
+    return `could not run (\`${(run.stderr || run.error?.message || 'no output').split('\n')[0]}\`)`;
   }
 }
 
@@ -183,7 +183,7 @@ function main() {
       '## Targets',
       '',
       '| benchmark | median | target | result |',
-      '|---|---|---|---|',
+      '| --- | --- | --- | --- |',
       `| check, 1 example vs \`node -e 0\` | ${fmt(one.ms)} ms vs ${fmt(floor)} ms = **${(one.ms / floor).toFixed(2)}x** | ≤ 1.5x | ${met(one.ms / floor <= 1.5)} |`,
       `| check, 1,000 configs in one invocation | **${fmt(n1000.ms)} ms** (${Math.round(1000 / (n1000.ms / 1000))} configs/s) | < 2,000 ms | ${met(n1000.ms < 2000)} |`,
       `| growth 10 → 100 → 1,000 configs | ${m1.toFixed(2)} then ${m2.toFixed(2)} ms per extra config | linear | ${met(m2 <= m1 * 2 + 0.1)} |`,
@@ -195,10 +195,10 @@ function main() {
       '## All runs',
       '',
       '| command | median wall ms | x `node -e 0` | configs/s | CPU ms (user+sys, median of 3) | CPU x `node -e 0` | peak RSS MB |',
-      '|---|---|---|---|---|---|---|',
+      '| --- | --- | --- | --- | --- | --- | --- |',
       ...commands.map((c) => {
         const count = /(\d[\d,]*) configs/.exec(c.name)?.[1]?.replace(',', '');
-        return `| ${c.name} | ${fmt(c.ms)} | ${(c.ms / floor).toFixed(2)} | ${count ? Math.round(Number(count) / (c.ms / 1000)) : ''} | ${fmt(c.cpu)} | ${(c.cpu / by['node -e 0'].cpu).toFixed(2)} | ${c.rss.toFixed(0)} |`;
+        return `| ${c.name} | ${fmt(c.ms)} | ${(c.ms / floor).toFixed(2)} | ${count ? Math.round(Number(count) / (c.ms / 1000)) : '—'} | ${fmt(c.cpu)} | ${(c.cpu / by['node -e 0'].cpu).toFixed(2)} | ${c.rss.toFixed(0)} |`;
       }),
       '',
       '## Peer: Spectral',
