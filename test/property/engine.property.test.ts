@@ -5,7 +5,7 @@ import type { Assessment } from '../../src/engine/assessment.js';
 import { evaluateAssessment } from '../../src/engine/evaluate.js';
 import { riskRank } from '../../src/engine/levels.js';
 import type { AssessmentResult, TargetResult } from '../../src/engine/result.js';
-import { applyMitigation } from '../../src/engine/whatif.js';
+import { applyMitigation, whatIf } from '../../src/engine/whatif.js';
 import { loadPolicyStrict } from '../../src/policy/load.js';
 import type { Policy, Question } from '../../src/policy/model.js';
 import { assessmentArbitrary } from './arbitraries.js';
@@ -121,10 +121,12 @@ describe('engine properties', () => {
           for (const finding of target.findings.filter((f) => f.status === 'active')) {
             const mitigation = rules.get(finding.rule)?.mitigation;
             if (!mitigation) continue;
-            const after = targetOf(evaluate(applyMitigation(assessment, target.id, mitigation)), target.id);
+            // The what-if as the action plan computes it: questions the change newly opens are listed, not worst-cased.
+            const after = targetOf(whatIf(policy, assessment, target.id, mitigation, { date: DATE }).result, target.id);
             if (after && riskRank(after.rating) > riskRank(target.rating)) {
               const raised = after.findings.filter((f) => f.status === 'active' && !target.findings.some((g) => g.rule === f.rule && riskRank(g.level) >= riskRank(f.level)));
-              record(finding.rule, `${target.id}: ${target.rating} → ${after.rating}; new or higher: ${raised.map((f) => `${f.rule} (${f.level})`).join(', ')}`);
+              const why = (f: (typeof raised)[number]) => f.triggers.map((t) => `${t.question}=${JSON.stringify(t.value)}${t.assumed ? ' (assumed)' : ''}`).join(', ');
+              record(finding.rule, `${target.id}: ${target.rating} → ${after.rating}; new or higher: ${raised.map((f) => `${f.rule} (${f.level}: ${why(f)})`).join('; ')}`);
             }
           }
         }
