@@ -253,7 +253,7 @@ function actionPlan(input: ReportInput, numbered: NumberedFinding[]): string[] {
     return [
       String(i + 1),
       `**${refOf(numbered, action.target, action.finding)}** ${mdText(action.finding.title[lang])} (${action.finding.points} ${w('points', lang)})`,
-      mdText(action.finding.recommendation[lang]),
+      `${mdText(action.finding.recommendation[lang])}${openedNote(input, action)}`,
       target ? targetName(input, target) : mdText(action.target),
       beforeAfter(action, lang),
       '',
@@ -267,6 +267,13 @@ function actionPlan(input: ReportInput, numbered: NumberedFinding[]): string[] {
       ? [table(['#', w('finding', lang), w('todo', lang), w('channel', lang), w('beforeAfter', lang), w('owner', lang), w('due', lang)], rows)]
       : []),
   ];
+}
+
+/** The questions a step opens (e.g. opt-in after a move to the Cloud API), which the after-picture did not worst-case. */
+function openedNote(input: ReportInput, action: Action): string {
+  if (!action.opened.length) return '';
+  const titles = action.opened.map((id) => mdText(input.policy.questionnaire.questions.get(id)?.title[input.lang] ?? id));
+  return ` *(${w('opensQuestions', input.lang, { questions: titles.join('; ') })})*`;
 }
 
 /** The channel's rating and score before and after the step; a rating that drops is set in bold. */

@@ -19,6 +19,7 @@ const words = {
     en: 'rating and score stay at {rating}; this finding alone accounts for {points} points',
     de: 'Bewertung und Punktzahl bleiben bei {rating}; auf diesen Befund allein entfallen {points} Punkte',
   },
+  opensQuestions: { en: 'then answer: {questions}', de: 'danach zu klären: {questions}' },
   findingsCount: { en: 'findings', de: 'Befunde' },
   oneFinding: { en: 'finding', de: 'Befund' },
   noActiveFindings: { en: 'no open findings', de: 'keine offenen Befunde' },
