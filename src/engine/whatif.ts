@@ -3,7 +3,7 @@ import type { Assessment } from './assessment.js';
 import { channelFacts, evaluateAssessment, type EvaluateOptions } from './evaluate.js';
 import { buildFacts, type Facts } from './facts.js';
 import { maxRisk, riskRank } from './levels.js';
-import type { AssessmentResult, Finding } from './result.js';
+import type { AssessmentResult, Finding, TargetResult } from './result.js';
 import { rawPoints, rescore } from './score.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
@@ -25,27 +25,38 @@ export function applyMitigation(assessment: Assessment, targetId: string, mitiga
 
 export interface WhatIf {
   result: AssessmentResult;
-  /** Questions the change makes applicable that the plan never answered: the client's next questions. */
+  /** Unknown answers the change makes relevant: the client's next questions rather than assumed risks. */
   opened: string[];
 }
 
 /**
- * Evaluates the assessment after a mitigation. A question the change newly opens (switching to the Cloud API
- * opens the opt-in questions) is not taken as the worst case: a finding resting only on such questions is left
- * out of the after-picture and the questions are listed instead, so moving to a safer route never looks riskier
- * merely because the plan has not answered the new route's questions yet.
+ * Evaluates the assessment after a mitigation. Unknown answers that only the change makes relevant (a move to the
+ * Cloud API brings in the platform's opt-in rules; its own questions open) are not taken as the worst case: a
+ * finding that rests on them and did not stand before is left out of the after-picture, and its unknown answers are
+ * listed instead. So a move to a safer route never looks riskier merely because the plan has not answered the new
+ * route's questions yet, while anything the plan's own answers make certain still counts.
  */
-export function whatIf(policy: Policy, assessment: Assessment, targetId: string, mitigation: Mitigation, options: EvaluateOptions): WhatIf {
+export function whatIf(
+  policy: Policy,
+  assessment: Assessment,
+  targetId: string,
+  mitigation: Mitigation,
+  options: EvaluateOptions,
+  before: TargetResult | undefined = evaluateAssessment(policy, assessment, options).targets.find((t) => t.id === targetId),
+): WhatIf {
   const changed = applyMitigation(assessment, targetId, mitigation);
-  const before = targetFacts(policy, assessment, targetId);
-  const opened = new Set([...targetFacts(policy, changed, targetId)].filter(([id, fact]) => fact.kind === 'unknown' && fact.reason === 'unanswered' && !before.has(id)).map(([id]) => id));
+  const applicableBefore = targetFacts(policy, assessment, targetId);
+  const firedBefore = new Set(before?.findings.map((f) => f.rule));
+  const unknowns = (f: Finding) => f.triggers.filter((t) => t.assumed).map((t) => t.question);
+  const newlyRelevant = (f: Finding) =>
+    f.assumed && (!firedBefore.has(f.rule) || unknowns(f).every((q) => !applicableBefore.has(q)));
   const evaluated = evaluateAssessment(policy, changed, options);
-  if (!opened.size) return { result: evaluated, opened: [] };
-  const restsOnOpened = (f: Finding) => f.assumed && f.triggers.filter((t) => t.assumed).every((t) => opened.has(t.question));
-  const targets = evaluated.targets.map((t) => (t.id === targetId ? rescore({ ...t, findings: t.findings.filter((f) => !restsOnOpened(f)) }) : t));
+  const dropped = evaluated.targets.find((t) => t.id === targetId)?.findings.filter(newlyRelevant) ?? [];
+  if (!dropped.length) return { result: evaluated, opened: [] };
+  const targets = evaluated.targets.map((t) => (t.id === targetId ? rescore({ ...t, findings: t.findings.filter((f) => !dropped.includes(f)) }) : t));
   return {
     result: { ...evaluated, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) },
-    opened: [...opened].sort(),
+    opened: [...new Set(dropped.flatMap(unknowns))].sort(),
   };
 }
 
@@ -88,7 +99,7 @@ export function rankActions(
       // A channel's mitigation changes that channel alone: re-evaluating only it keeps a 50-channel plan linear.
       const alone = target.kind === 'channel';
       const scope = alone ? { ...assessment, channels: assessment.channels.filter((c) => c.id === target.id) } : assessment;
-      const outcome = whatIf(policy, scope, target.id, rule.mitigation, options);
+      const outcome = whatIf(policy, scope, target.id, rule.mitigation, options, target);
       const after = settle(outcome.result);
       const afterTarget = after.targets.find((t) => t.id === target.id) ?? target;
       actions.push({
