@@ -55,3 +55,7 @@ export const levelName = (level: RiskLevel, lang: Lang): string => catalogue.lev
 export const scaleName = (level: ScaleLevel, lang: Lang): string => catalogue.scale[level][lang];
 export const areaName = (area: Area, lang: Lang): string => catalogue.area[area][lang];
 export const text = (value: Text, lang: Lang): string => value[lang];
+
+/** Fills {name} placeholders of a catalogue string; an unknown name stays visible rather than vanishing. */
+export const fill = (template: string, values: Readonly<Record<string, string | number>> = {}): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));

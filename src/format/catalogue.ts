@@ -1,4 +1,4 @@
-import { areaName, levelName } from '../messages.js';
+import { areaName, fill, levelName } from '../messages.js';
 import type { Lang, Policy, RiskLevel, Rule, Source, Text } from '../policy/model.js';
 
 /** The catalogue's own words; rule texts come from the packs. */
@@ -46,7 +46,7 @@ const WRAP = 80;
  */
 export function renderCatalogue(policy: Policy, lang: Lang, levelRange: LevelRange): string {
   const say = (key: keyof typeof words, values: Record<string, string | number> = {}) =>
-    words[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+    fill(words[key][lang], values);
   const count = (n: number, one: 'oneRule' | 'onePack', many: 'rules' | 'packs') => (n === 1 ? say(one) : say(many, { n }));
   const platformLabels = new Map((policy.questionnaire.questions.get('platform')?.options ?? []).map((o) => [o.value, o.label[lang]]));
   const channelsOf = (rule: Rule) => (rule.channels.includes('*') ? say('allPlatforms') : rule.channels.map((c) => platformLabels.get(c) ?? c).join(', '));

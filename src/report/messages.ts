@@ -1,4 +1,5 @@
 import type { Lang, RiskLevel, Text } from '../policy/model.js';
+import { fill } from '../messages.js';
 
 /** The report's own words (rule texts come from the packs, level and area names from src/messages.ts). */
 const words = {
@@ -163,4 +164,4 @@ export function longDate(date: string, lang: Lang): string {
 export type ReportWord = keyof typeof words;
 
 export const w = (key: ReportWord, lang: Lang, values: Record<string, string> = {}): string =>
-  words[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  fill(words[key][lang], values);

@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../../policy/model.js';
+import { fill } from '../../messages.js';
 
 /** Everything `compare` says in its own words, in English and German. */
 const catalogue = {
@@ -78,5 +79,5 @@ const sentences = {
 export type Sentence = keyof typeof sentences;
 
 export function sentence(key: Sentence, lang: Lang, values: Record<string, string | number>): string {
-  return sentences[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fill(sentences[key][lang], values);
 }

@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../../../policy/model.js';
+import { fill } from '../../../messages.js';
 
 /** Every word the interview itself says, in English and German (question texts come from the questionnaire). */
 const messages = {
@@ -97,4 +98,4 @@ const messages = {
 export type InterviewMessage = keyof typeof messages;
 
 export const m = (key: InterviewMessage, lang: Lang, vars: Record<string, string> = {}): string =>
-  messages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  fill(messages[key][lang], vars);

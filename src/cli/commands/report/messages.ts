@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../../../policy/model.js';
+import { fill } from '../../../messages.js';
 
 /** What the report command says on the terminal. */
 const messages = {
@@ -16,4 +17,4 @@ const messages = {
 export type ReportMessage = keyof typeof messages;
 
 export const say = (key: ReportMessage, lang: Lang, values: Record<string, string> = {}): string =>
-  messages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  fill(messages[key][lang], values);
