@@ -105,8 +105,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .option('--max-review-age <days>', 'warn about rules reviewed longer ago than this', '365')
     .option('--date <YYYY-MM-DD>', 'the day review ages are measured from (default: today)')
     .addHelpText('after', '\nExamples:\n  $ chanrisk rules lint\n  $ chanrisk rules lint ./our-packs --max-review-age 180\n\nExit codes: 0 valid (warnings allowed), 2 errors.')
-    .action((dir: string | undefined, options) => {
-      result.code = runRulesLint(dir, options, io);
+    .action(async (dir: string | undefined, options) => {
+      result.code = await runRulesLint(dir, options, io);
     });
   rules
     .command('test')

@@ -1,9 +1,11 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { builtinRulesDir } from '../policy/load.js';
+import type { LintProblem } from '../policy/lint.js';
 import type { Questionnaire } from '../policy/model.js';
 import { AREAS, IMPACT_LEVELS, Source, Text } from '../policy/schema.js';
-import { InputError, InputErrors } from '../util/errors.js';
+import { InputError, InputErrors, isInputProblem } from '../util/errors.js';
 import { loadYamlFile } from '../util/yaml-file.js';
 import { validateWithSchema } from '../util/zod-errors.js';
 
@@ -80,4 +82,18 @@ export function loadEvidenceCatalogue(questionnaire?: Questionnaire, file = join
   });
   if (problems.length) throw new InputErrors(problems);
   return { version: value.version, libraries: value.libraries, contradiction: value.contradiction, byPackage };
+}
+
+/** `rules lint` for the library list of a rules folder: the same checks `scan` makes on load, as lint problems. */
+export function lintEvidenceIn(rulesDir: string | undefined, questionnaire: Questionnaire): LintProblem[] {
+  const file = join(resolve(rulesDir ?? builtinRulesDir()), EVIDENCE_FILE);
+  if (!existsSync(file)) return [];
+  try {
+    loadEvidenceCatalogue(questionnaire, file);
+    return [];
+  } catch (error) {
+    if (!isInputProblem(error)) throw error;
+    const errors = error instanceof InputErrors ? error.errors : [error];
+    return errors.map((e) => ({ severity: 'error', location: e.location ?? { file, line: 1, column: 1 }, message: e.hint ? `${e.message} (${e.hint})` : e.message }));
+  }
 }

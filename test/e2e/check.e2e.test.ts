@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, example, tempDir } from '../helpers.js';
+import { cli, example, ROOT, tempDir } from '../helpers.js';
 
 const LOCATION = /:\d+:\d+: /;
 
@@ -161,6 +161,16 @@ rules:
     const run = cli(['rules', 'lint', dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/ours\.yaml:3:\d+: error: rule our-rule: unknown question "no_such_question"/);
+  });
+
+  it('lint also checks the scan\'s library list of a rules folder', () => {
+    const dir = join(tempDir(), 'rules');
+    cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+    const file = join(dir, 'evidence.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/platforms: \[whatsapp\]/, 'platforms: [whatsap]'));
+    const run = cli(['rules', 'lint', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/evidence\.yaml:\d+:\d+: error: unknown platform "whatsap"/);
   });
 
   it('refuses a user pack that re-levels a non-waivable rule', () => {

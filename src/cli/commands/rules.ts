@@ -87,7 +87,7 @@ export function runRulesShow(id: string, options: { lang?: string; rules?: strin
   return EXIT.ok;
 }
 
-export function runRulesLint(dir: string | undefined, options: { rules?: string[]; maxReviewAge?: string; date?: string }, io: Io): number {
+export async function runRulesLint(dir: string | undefined, options: { rules?: string[]; maxReviewAge?: string; date?: string }, io: Io): Promise<number> {
   const maxReviewAgeDays = options.maxReviewAge === undefined ? undefined : Number(options.maxReviewAge);
   if (maxReviewAgeDays !== undefined && !(Number.isInteger(maxReviewAgeDays) && maxReviewAgeDays > 0)) {
     throw new InputError(`--max-review-age: "${options.maxReviewAge}" is not a whole number of days`);
@@ -95,7 +95,9 @@ export function runRulesLint(dir: string | undefined, options: { rules?: string[
   const where = policyOptions(dir, options.rules);
   const loaded = loadPolicy({ ...where, today: parseDate(options.date), ...(maxReviewAgeDays && { maxReviewAgeDays }) });
   const { policy } = loaded;
-  const problems = [...loaded.problems, ...lintRoutesIn(where.rulesDir, policy.questionnaire)];
+  // The scan's library list is loaded only here and by scan, so check never pays for it.
+  const { lintEvidenceIn } = await import('../../evidence/catalogue.js');
+  const problems = [...loaded.problems, ...lintRoutesIn(where.rulesDir, policy.questionnaire), ...lintEvidenceIn(where.rulesDir, policy.questionnaire)];
   for (const problem of problems) io.err(`${formatProblem(problem)}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   io.out(`${policy.rules.length} rules in ${policy.packs.length} packs: ${errors} errors, ${problems.length - errors} warnings\n`);
