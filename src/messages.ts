@@ -29,6 +29,8 @@ const catalogue = {
   overall: { en: 'overall', de: 'gesamt' },
   score: { en: 'score', de: 'Punktzahl' },
   why: { en: 'why', de: 'warum' },
+  impact: { en: 'impact', de: 'Schwere' },
+  likelihood: { en: 'likelihood', de: 'Wahrscheinlichkeit' },
   todo: { en: 'do', de: 'tun' },
   assumed: { en: 'assumed worst case', de: 'schlechtester Fall angenommen' },
   accepted: { en: 'accepted', de: 'akzeptiert' },

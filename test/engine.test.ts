@@ -49,7 +49,7 @@ describe('evaluateAssessment', () => {
     const finding = channelOf(assessment({ integration: 'grey', volume: 5000, purposes: ['service'] })).findings[0];
     expect(finding?.likelihood).toBe('maximum');
     expect(finding?.level).toBe('critical');
-    expect(finding?.modifiers).toEqual([{ scale: 'likelihood', reason: { en: 'High volume.', de: 'Hohes Volumen.' }, effect: 'limited → maximum' }]);
+    expect(finding?.modifiers).toEqual([{ scale: 'likelihood', reason: { en: 'High volume.', de: 'Hohes Volumen.' }, from: 'limited', to: 'maximum' }]);
   });
 
   it('treats "don\'t know" as the worst case: the rule fires, marked assumed, and the answer is an open point', () => {

@@ -120,7 +120,7 @@ function applyScale(scale: Scale, facts: Facts, name: 'impact' | 'likelihood', a
     next = Math.min(4, Math.max(1, next));
     if (truth === 'unknown' && next <= index) continue;
     if (next === index) continue;
-    applied.push({ scale: name, reason: modifier.reason, effect: `${scaleAt(index)} → ${scaleAt(next)}` });
+    applied.push({ scale: name, reason: modifier.reason, from: scaleAt(index), to: scaleAt(next) });
     index = next;
   }
   return scaleAt(index);

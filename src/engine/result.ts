@@ -13,7 +13,8 @@ export interface Trigger {
 export interface AppliedModifier {
   scale: 'impact' | 'likelihood';
   reason: Text;
-  effect: string;
+  from: ScaleLevel;
+  to: ScaleLevel;
 }
 
 export interface Finding {

@@ -66,7 +66,7 @@ function findingJson(f: Finding, lang: Lang, locate: (question: string) => { lin
       const at = locate(t.question);
       return { question: t.question, value: t.value, assumed: t.assumed, line: at?.line ?? null, column: at?.column ?? null, evidence: t.evidence ?? null };
     }),
-    modifiers: f.modifiers.map((m) => ({ scale: m.scale, effect: m.effect, reason: m.reason[lang] })),
+    modifiers: f.modifiers.map((m) => ({ scale: m.scale, effect: `${m.from} → ${m.to}`, reason: m.reason[lang] })),
     sources: f.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: s.section ?? null, version: s.version ?? null })),
     reviewed: f.reviewed,
     waivable: f.waivable,

@@ -2,7 +2,7 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { summarize } from '../engine/gate.js';
 import type { Finding, TargetResult, Trigger } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
-import { levelName, t } from '../messages.js';
+import { levelName, scaleName, t } from '../messages.js';
 import { isFailing } from './located.js';
 import type { CheckRun } from './run.js';
 
@@ -56,10 +56,14 @@ function findingLines(finding: Finding, lang: Lang, lineOf: (question: string) =
   return [
     `    ${badge(finding.level, lang)} ${chalk.bold(finding.rule)}${status}${assumed}  ${finding.title[lang]}`,
     `             ${chalk.dim(`${t('why', lang)}:`)} ${finding.triggers.map((tr) => triggerText(tr, lang, lineOf(tr.question))).join('; ')}`,
+    // The modifiers explain why this finding sits at its level rather than the rule's base level.
+    ...finding.modifiers.map((m) => `             ${chalk.dim(`${scaleWord(m.scale, lang)} ${scaleName(m.from, lang)} → ${scaleName(m.to, lang)}:`)} ${m.reason[lang]}`),
     `             ${chalk.dim(`${t('todo', lang)}:`)} ${finding.recommendation[lang]}`,
     ...(finding.acceptance ? [`             ${chalk.magenta(`${t('accepted', lang)}:`)} ${acceptanceText(finding.acceptance, lang)}`] : []),
   ];
 }
+
+const scaleWord = (scale: Finding['modifiers'][number]['scale'], lang: Lang): string => t(scale === 'impact' ? 'impact' : 'likelihood', lang);
 
 function acceptanceText(a: NonNullable<Finding['acceptance']>, lang: Lang): string {
   return lang === 'de'

@@ -219,8 +219,7 @@ function findingBlocks(input: ReportInput, { ref, target, finding }: NumberedFin
   blocks.push(`**${w('what', lang)}:** ${mdText(finding.finding[lang])}`);
   if (why.length) blocks.push(`**${w('why', lang)}:**`, why.join('\n'));
   for (const modifier of finding.modifiers) {
-    const [from, to] = modifier.effect.split(' → ') as [ScaleLevel, ScaleLevel];
-    blocks.push(`**${w('adjusted', lang)}:** ${w(`${modifier.scale}Word`, lang)} ${scaleName(from, lang)} → ${scaleName(to, lang)}: ${mdText(modifier.reason[lang])}`);
+    blocks.push(`**${w('adjusted', lang)}:** ${w(`${modifier.scale}Word`, lang)} ${scaleName(modifier.from, lang)} → ${scaleName(modifier.to, lang)}: ${mdText(modifier.reason[lang])}`);
   }
   if (finding.uncertainty) blocks.push(`**${w('uncertainty', lang)}:** ${mdText(finding.uncertainty[lang])}`);
   blocks.push(`**${w('todo', lang)}:** ${mdText(finding.recommendation[lang])}`);
