@@ -16,6 +16,7 @@ export function writeFileAtomic(file: string, content: string, flag: string): vo
     throw new InputError(`${flag}: the folder ${dirname(file)} does not exist`, undefined, 'create it first');
   }
   const temp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
+  rmSync(temp, { force: true }); // left over only by a crashed run that had this same process id
   try {
     writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' });
     renameSync(temp, target);

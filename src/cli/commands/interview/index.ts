@@ -6,6 +6,7 @@ import type { CheckRun } from '../../../format/run.js';
 import { formatText } from '../../../format/text.js';
 import type { Lang, Policy, Question } from '../../../policy/model.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
+import { writeFileAtomic } from '../../../util/atomic-write.js';
 import { InputError, isInputProblem } from '../../../util/errors.js';
 import { packageInfo } from '../../../util/package-root.js';
 import { EXIT, type Io } from '../../io.js';
@@ -33,7 +34,7 @@ import {
 import { EXIT_PAUSED } from './help.js';
 import { m } from './messages.js';
 import { ADD_CHANNEL, askField, askMoreChannels, askNote, askQuestion, askReview, CONFIRM, type PromptEnv, type ReviewItem } from './prompts.js';
-import { configText, draftToConfig, loadSession, readSessionSettings, saveSession, sessionPathFor, writeAtomic } from './session.js';
+import { configText, draftToConfig, loadSession, readSessionSettings, saveSession, sessionPathFor } from './session.js';
 
 export interface InterviewOptions {
   out?: string;
@@ -246,7 +247,7 @@ function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): number
   const { lang, date, out } = dest;
   const text = configText(draftToConfig({ policy, date }, draft), out, date, lang);
   const { assessment } = parseConfig(text, out, policy.questionnaire);
-  writeAtomic(out, text);
+  writeFileAtomic(out, text, '--out');
   rmSync(dest.sessionFile, { force: true });
   io.out(`\n${m('wrote', lang)}: ${out}\n`);
   let code: number = EXIT.ok;

@@ -1,8 +1,8 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { CONFIG_FORMAT_VERSION, type ConfigData } from '../../../config/schema.js';
 import type { Lang, Policy } from '../../../policy/model.js';
+import { writeFileAtomic } from '../../../util/atomic-write.js';
 import { InputError, InputErrors } from '../../../util/errors.js';
 import { loadYamlFile, type PathSegment } from '../../../util/yaml-file.js';
 import { answerProblem, cleanAnswers, emptyDraft, PLATFORM, targetFacts, type Draft, type Target } from './flow.js';
@@ -32,18 +32,6 @@ interface Context {
 
 export const sessionPathFor = (out: string): string => `${out.replace(/\.ya?ml$/i, '')}.session.yaml`;
 
-/** Temp file beside the target, then rename: a reader sees the old file or the new one, never half of one. */
-export function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temp, text, { encoding: 'utf8', mode: 0o644 });
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new InputError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
-
 const comment = (text: string): string => text.split('\n').map((line) => `# ${line}`.trimEnd()).join('\n');
 
 const compact = <T extends Record<string, unknown>>(value: T): T =>
@@ -68,7 +56,7 @@ export function saveSession(file: string, draft: Draft, meta: SessionMeta, lang:
       reask: draft.reask,
     },
   };
-  writeAtomic(file, `${comment(m('sessionHeader', lang, { file }))}\n${toYaml(data)}`);
+  writeFileAtomic(file, `${comment(m('sessionHeader', lang, { file }))}\n${toYaml(data)}`, 'session');
 }
 
 /** The channel config the interview produced: only answers that apply, in questionnaire order. */
