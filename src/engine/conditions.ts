@@ -10,6 +10,30 @@ export interface Evaluation {
   triggers: string[];
 }
 
+/**
+ * The truth alone, short-circuiting and allocation-free: most rules do not fire, and only a rule that fires needs
+ * the triggers `evaluateCondition` collects. Always agrees with `evaluateCondition(...).truth`.
+ */
+export function conditionTruth(condition: Condition, facts: Facts): Truth {
+  if ('all' in condition) return junction(condition.all, facts, 'no', 'yes');
+  if ('any' in condition) return junction(condition.any, facts, 'yes', 'no');
+  if ('not' in condition) {
+    const inner = conditionTruth(condition.not, facts);
+    return inner === 'yes' ? 'no' : inner === 'no' ? 'yes' : 'unknown';
+  }
+  return testQuestion(condition, facts);
+}
+
+function junction(parts: Condition[], facts: Facts, decisive: Truth, otherwise: Truth): Truth {
+  let unknown = false;
+  for (const part of parts) {
+    const truth = conditionTruth(part, facts);
+    if (truth === decisive) return decisive;
+    if (truth === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : otherwise;
+}
+
 export function evaluateCondition(condition: Condition, facts: Facts): Evaluation {
   if ('all' in condition) return combine(condition.all.map((c) => evaluateCondition(c, facts)), 'all');
   if ('any' in condition) return combine(condition.any.map((c) => evaluateCondition(c, facts)), 'any');
@@ -35,17 +59,17 @@ function testQuestion(test: QuestionTest, facts: Facts): Truth {
   if (!fact) return 'no';
   if (fact.kind === 'unknown') return 'unknown';
   const actual = fact.value;
-  const listed = Array.isArray(actual) ? actual : [actual];
   const expected = test.value;
+  const has = (v: unknown): boolean => (Array.isArray(actual) ? actual.includes(v as string) : actual === v);
   switch (test.op) {
     case 'equals':
       return Array.isArray(actual) ? yes(actual.includes(String(expected))) : yes(actual === expected);
     case 'in':
-      return yes(listed.some((v) => (expected as unknown[]).includes(v)));
+      return yes(Array.isArray(actual) ? actual.some((v) => (expected as unknown[]).includes(v)) : (expected as unknown[]).includes(actual));
     case 'includes':
-      return yes(listed.includes(expected as string));
+      return yes(has(expected));
     case 'includes_any':
-      return yes((expected as unknown[]).some((v) => listed.includes(v as string)));
+      return yes((expected as unknown[]).some(has));
     case 'gte':
       return yes(typeof actual === 'number' && actual >= (expected as number));
     case 'lte':

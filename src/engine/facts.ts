@@ -1,5 +1,5 @@
 import type { AnswerValue, Questionnaire } from '../policy/model.js';
-import { evaluateCondition } from './conditions.js';
+import { conditionTruth } from './conditions.js';
 
 /** What is known about one question for one channel. Missing from the map: the question does not apply. */
 export type Fact =
@@ -26,7 +26,7 @@ export function buildFacts(
   for (const section of questionnaire.sections) {
     if (section.scope !== scope) continue;
     for (const question of section.questions) {
-      if (question.when && evaluateCondition(question.when, facts).truth === 'no') continue;
+      if (question.when && conditionTruth(question.when, facts) === 'no') continue;
       const answer = answers[question.id];
       if (answer === undefined || answer === null) {
         if (missing === 'unknown') facts.set(question.id, { kind: 'unknown', reason: 'unanswered' });

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyAcceptances, type Acceptance } from '../../src/engine/acceptance.js';
 import type { Assessment } from '../../src/engine/assessment.js';
+import { conditionTruth, evaluateCondition } from '../../src/engine/conditions.js';
 import { evaluateAssessment } from '../../src/engine/evaluate.js';
+import { buildFacts } from '../../src/engine/facts.js';
 import { riskRank } from '../../src/engine/levels.js';
 import type { AssessmentResult, TargetResult } from '../../src/engine/result.js';
 import { applyMitigation, whatIf } from '../../src/engine/whatif.js';
@@ -155,6 +157,24 @@ describe('engine properties', () => {
             const next = targetOf(after, target.id);
             expect(riskRank(next?.rating ?? 'low')).toBeLessThanOrEqual(riskRank(target.rating));
             expect(next?.score ?? 0).toBeLessThanOrEqual(target.score);
+          }
+        }),
+        fcParams(200),
+      );
+    },
+    propertyTimeout(200),
+  );
+
+  it(
+    'decides every condition of every rule as the explaining evaluator does, with and without short-circuits',
+    () => {
+      const conditions = policy.rules.flatMap((rule) => [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)]);
+      fc.assert(
+        fc.property(assessmentArbitrary(policy), (assessment) => {
+          const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
+          const factSets = [orgFacts, ...assessment.channels.map((c) => buildFacts(policy.questionnaire, 'channel', { ...c.answers, platform: c.platform }, orgFacts))];
+          for (const facts of factSets) {
+            for (const condition of conditions) expect(conditionTruth(condition, facts)).toBe(evaluateCondition(condition, facts).truth);
           }
         }),
         fcParams(200),
