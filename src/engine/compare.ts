@@ -100,7 +100,7 @@ export function compareChannels(policy: Policy, assessment: Assessment, routes: 
 }
 
 function evaluateChannelAlone(policy: Policy, assessment: Assessment, channel: ChannelInput, options: CompareOptions): TargetResult {
-  const evaluated = evaluateAssessment(policy, { ...assessment, channels: [channel] }, options);
+  const evaluated = evaluateAssessment(policy, { ...assessment, channels: [channel] }, { ...options, channelsOnly: true });
   const result = options.settle ? options.settle(evaluated) : evaluated;
   return result.targets.find((t) => t.kind === 'channel') as TargetResult;
 }

@@ -3,7 +3,7 @@ import { questionTests } from '../policy/condition.js';
 import type { Policy, Rule, Scale } from '../policy/model.js';
 import type { ScaleLevel } from '../policy/schema.js';
 import type { Assessment, ChannelInput } from './assessment.js';
-import { evaluateCondition } from './conditions.js';
+import { conditionTruth, evaluateCondition } from './conditions.js';
 import { buildFacts, type Facts } from './facts.js';
 import { findingPoints, MAX_SCORE, maxRisk, riskLevel, riskRank, scaleAt, scaleIndex } from './levels.js';
 import type { AppliedModifier, AssessmentResult, Finding, OpenPoint, TargetResult, Trigger } from './result.js';
@@ -11,16 +11,21 @@ import type { AppliedModifier, AssessmentResult, Finding, OpenPoint, TargetResul
 export interface EvaluateOptions {
   /** YYYY-MM-DD; rules outside their effective dates are skipped. The engine never reads the clock. */
   date: string;
+  /** A what-if of one channel cannot move the organisation's own rules: skip them (the result has channel targets only). */
+  channelsOnly?: boolean;
 }
 
 export function evaluateAssessment(policy: Policy, assessment: Assessment, options: EvaluateOptions): AssessmentResult {
   const inForce = policy.rules.filter((rule) => isInForce(rule, options.date));
   const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
-  const targets: TargetResult[] = [
-    // Organisation answers feed every channel's rules too, so their open points name all rules in force.
-    evaluateTarget('organisation', 'organisation', undefined, orgFacts, inForce.filter((r) => r.scope === 'organisation'), orgFacts, inForce),
-    ...assessment.channels.map((channel) => evaluateChannel(policy, channel, orgFacts, inForce)),
-  ];
+  const channels = assessment.channels.map((channel) => evaluateChannel(policy, channel, orgFacts, inForce));
+  const targets: TargetResult[] = options.channelsOnly
+    ? channels
+    : [
+        // Organisation answers feed every channel's rules too, so their open points name all rules in force.
+        evaluateTarget('organisation', 'organisation', undefined, orgFacts, inForce.filter((r) => r.scope === 'organisation'), orgFacts, inForce),
+        ...channels,
+      ];
   return {
     file: assessment.file,
     organisation: assessment.organisation.name,
@@ -74,8 +79,8 @@ function evaluateTarget(
 
 /** One rule against one channel's facts: a finding, or undefined when the rule passes. */
 export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
+  if (conditionTruth(rule.condition, facts) === 'no') return undefined;
   const evaluation = evaluateCondition(rule.condition, facts);
-  if (evaluation.truth === 'no') return undefined;
   const modifiers: AppliedModifier[] = [];
   const impact = applyScale(rule.impact, facts, 'impact', modifiers);
   const likelihood = applyScale(rule.likelihood, facts, 'likelihood', modifiers);
@@ -111,7 +116,7 @@ export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
 function applyScale(scale: Scale, facts: Facts, name: 'impact' | 'likelihood', applied: AppliedModifier[]): ScaleLevel {
   let index = scaleIndex(scale.base);
   for (const modifier of scale.modifiers) {
-    const truth = evaluateCondition(modifier.when, facts).truth;
+    const truth = conditionTruth(modifier.when, facts);
     if (truth === 'no') continue;
     let next = index;
     if (modifier.raise) next = index + modifier.raise;

@@ -24,13 +24,15 @@ export function applyMitigation(assessment: Assessment, targetId: string, mitiga
 }
 
 export interface WhatIf {
+  /** For a channel's mitigation, the channel targets only. */
   result: AssessmentResult;
   /** Unknown answers the change makes relevant: the client's next questions rather than assumed risks. */
   opened: string[];
 }
 
 /**
- * Evaluates the assessment after a mitigation. Unknown answers that only the change makes relevant (a move to the
+ * Evaluates the assessment after a mitigation (for a channel's mitigation, only the channels: the organisation's
+ * own rules cannot move). Unknown answers that only the change makes relevant (a move to the
  * Cloud API brings in the platform's opt-in rules; its own questions open) are not taken as the worst case: a
  * finding that rests on them and did not stand before is left out of the after-picture, and its unknown answers are
  * listed instead. So a move to a safer route never looks riskier merely because the plan has not answered the new
@@ -50,7 +52,7 @@ export function whatIf(
   const unknowns = (f: Finding) => f.triggers.filter((t) => t.assumed).map((t) => t.question);
   const newlyRelevant = (f: Finding) =>
     f.assumed && (!firedBefore.has(f.rule) || unknowns(f).every((q) => !applicableBefore.has(q)));
-  const evaluated = evaluateAssessment(policy, changed, options);
+  const evaluated = evaluateAssessment(policy, changed, { ...options, channelsOnly: targetId !== 'organisation' });
   const dropped = evaluated.targets.find((t) => t.id === targetId)?.findings.filter(newlyRelevant) ?? [];
   if (!dropped.length) return { result: evaluated, opened: [] };
   const targets = evaluated.targets.map((t) => (t.id === targetId ? rescore({ ...t, findings: t.findings.filter((f) => !dropped.includes(f)) }) : t));
