@@ -4,18 +4,29 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { builtinRulesDir, loadPolicyStrict } from '../src/policy/load.js';
-import { parseSnapshot, readSnapshot, serializeSnapshot } from '../src/policy/snapshot.js';
+import { loadRoutesStrict, routesFileIn } from '../src/policy/routes.js';
+import { parseSnapshot, readSnapshot, serializeSnapshot, type BuiltinSnapshot } from '../src/policy/snapshot.js';
 import { example, ROOT, tempDir } from './helpers.js';
 
+/** What the build stores: the policy and routes as the YAML loaders build them from `rulesDir`. */
+function loadedFromYaml(rulesDir: string): BuiltinSnapshot {
+  const policy = loadPolicyStrict({ rulesDir });
+  return { policy, routes: loadRoutesStrict(routesFileIn(rulesDir), policy.questionnaire) };
+}
+
 describe('policy snapshot', () => {
-  it('reads back as the very policy the YAML loader builds, with paths in the rules folder it is read from', () => {
-    const policy = loadPolicyStrict();
-    const text = serializeSnapshot(policy, builtinRulesDir());
-    expect(isDeepStrictEqual(parseSnapshot(text, builtinRulesDir()).policy, policy)).toBe(true);
+  it('reads back as the very policy and routes the YAML loaders build, with paths in the rules folder it is read from', () => {
+    const loaded = loadedFromYaml(builtinRulesDir());
+    const text = serializeSnapshot(loaded, builtinRulesDir());
+    const readBack = parseSnapshot(text, builtinRulesDir());
+    expect(isDeepStrictEqual(readBack.policy, loaded.policy)).toBe(true);
+    expect(isDeepStrictEqual(readBack.routes, loaded.routes)).toBe(true);
     expect(text).not.toContain(ROOT);
-    const moved = parseSnapshot(text, '/elsewhere/rules').policy;
-    expect(moved.packs[0]?.file.startsWith('/elsewhere/rules/packs/')).toBe(true);
-    expect(moved.rules[0]?.location.file.startsWith('/elsewhere/rules/packs/')).toBe(true);
+    const moved = parseSnapshot(text, '/elsewhere/rules');
+    expect(moved.policy.packs[0]?.file.startsWith('/elsewhere/rules/packs/')).toBe(true);
+    expect(moved.policy.rules[0]?.location.file.startsWith('/elsewhere/rules/packs/')).toBe(true);
+    expect(moved.routes.file).toBe('/elsewhere/rules/routes.yaml');
+    expect(moved.routes.routes[0]?.location.file).toBe('/elsewhere/rules/routes.yaml');
   });
 
   it('is never used from the sources, where it could be older than the loader', () => {
@@ -30,7 +41,7 @@ describe('policy snapshot', () => {
 function installedCopy(edit: (snapshot: string) => string = (s) => s): string {
   const dir = tempDir('chanrisk-installed-');
   for (const entry of ['package.json', 'dist', 'rules']) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  writeFileSync(join(dir, 'dist', 'policy.snapshot.json'), edit(serializeSnapshot(loadPolicyStrict({ rulesDir: join(dir, 'rules') }), join(dir, 'rules'))));
+  writeFileSync(join(dir, 'dist', 'policy.snapshot.json'), edit(serializeSnapshot(loadedFromYaml(join(dir, 'rules')), join(dir, 'rules'))));
   return dir;
 }
 
@@ -51,6 +62,16 @@ describe('policy snapshot in the built CLI', () => {
     expect(withSnapshot.code).toBe(fromYaml.code);
   });
 
+  it('gives the same compare output as the routes YAML it was built from', () => {
+    const dir = installedCopy();
+    const args = ['compare', example('whatsapp-unofficial-marketing.yaml'), '--format', 'json', '--date', '2026-11-27'];
+    const withSnapshot = run(dir, args);
+    rmSync(join(dir, 'dist', 'policy.snapshot.json'));
+    const fromYaml = run(dir, args);
+    expect(withSnapshot.stdout.length).toBeGreaterThan(1000);
+    expect(withSnapshot.stdout).toBe(fromYaml.stdout);
+  });
+
   it('is what check reads while the rules are unchanged', () => {
     const dir = installedCopy((snapshot) => snapshot.replace('WhatsApp is driven through an unofficial library', 'READ FROM THE SNAPSHOT'));
     expect(run(dir, ['rules', 'show', 'wa-unofficial-client']).stdout).toContain('READ FROM THE SNAPSHOT');
@@ -61,6 +82,14 @@ describe('policy snapshot in the built CLI', () => {
     const pack = join(dir, 'rules', 'packs', 'api-officiality.yaml');
     writeFileSync(pack, readFileSync(pack, 'utf8').replace('en: WhatsApp is driven through an unofficial library', 'en: EDITED TITLE'));
     expect(run(dir, ['rules', 'show', 'wa-unofficial-client']).stdout).toContain('EDITED TITLE');
+  });
+
+  it('is ignored once routes.yaml changes', () => {
+    const dir = installedCopy((snapshot) => snapshot.replaceAll('Cloud API', 'SNAPSHOT ROUTE'));
+    const routes = join(dir, 'rules', 'routes.yaml');
+    expect(run(dir, ['compare', example('whatsapp-unofficial-marketing.yaml')]).stdout).toContain('SNAPSHOT ROUTE');
+    writeFileSync(routes, `${readFileSync(routes, 'utf8')}\n# edited\n`);
+    expect(run(dir, ['compare', example('whatsapp-unofficial-marketing.yaml')]).stdout).not.toContain('SNAPSHOT ROUTE');
   });
 
   it('does not hide a rule error: an edited pack that fails lint stops check with exit 2', () => {

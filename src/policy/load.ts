@@ -44,7 +44,7 @@ export function loadPolicyStrict(options: Parameters<typeof loadPolicy>[0] = {})
   // The built-in rules alone: the snapshot the build made with this loader and lint, while the YAML is unchanged.
   if (options.rulesDir === undefined && !options.extraDirs?.length && options.today === undefined) {
     const snapshot = readSnapshot(builtinRulesDir());
-    if (snapshot) return snapshot;
+    if (snapshot) return snapshot.policy;
   }
   const { policy, problems } = loadPolicy(options);
   const errors = problems.filter((p) => p.severity === 'error');

@@ -10,6 +10,7 @@ import { parseCondition, type Condition, type SyntaxProblem } from './condition.
 import { checkAnswer, checkCondition, type LintProblem } from './lint.js';
 import { builtinRulesDir } from './load.js';
 import type { Questionnaire, Source, Text as TextValue } from './model.js';
+import { readSnapshot } from './snapshot.js';
 import { Source as SourceData, Text } from './schema.js';
 
 /** The alternative routes `compare` weighs: data in rules/routes.yaml, never code. */
@@ -104,7 +105,8 @@ export function loadRoutes(file: string, questionnaire: Questionnaire): LoadedRo
 
 /** The built-in rules/routes.yaml, failing on any lint error: what `compare` and the report use. */
 export function loadBuiltinRoutes(questionnaire: Questionnaire): RouteSet {
-  return loadRoutesStrict(routesFileIn(builtinRulesDir()), questionnaire);
+  // The build linted the snapshot's routes against the built-in questionnaire, which `--rules` packs cannot change.
+  return readSnapshot(builtinRulesDir())?.routes ?? loadRoutesStrict(routesFileIn(builtinRulesDir()), questionnaire);
 }
 
 /** Loads and fails on any lint error. */

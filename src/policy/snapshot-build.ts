@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { builtinRulesDir, loadPolicy } from './load.js';
+import { loadRoutesStrict, routesFileIn } from './routes.js';
 import { parseSnapshot, serializeSnapshot } from './snapshot.js';
 
 /**
- * Build step (scripts/build.mjs): the built-in policy through the same loader and lint as `rules lint`, as snapshot
- * text. Throws on any lint error, and when the snapshot would not read back as the very same policy.
+ * Build step (scripts/build.mjs): the built-in policy and routes through the same loaders and lint as `rules lint`,
+ * as snapshot text. Throws on any lint error, and when the snapshot would not read back as the very same data.
  */
 export function buildPolicySnapshot(): string {
   const rulesDir = builtinRulesDir();
@@ -13,7 +14,11 @@ export function buildPolicySnapshot(): string {
   if (errors.length) {
     throw new Error(`rules lint failed:\n${errors.map((p) => `${p.location.file}:${p.location.line}:${p.location.column}: ${p.message}`).join('\n')}`);
   }
-  const text = serializeSnapshot(policy, rulesDir);
-  if (!isDeepStrictEqual(parseSnapshot(text, rulesDir).policy, policy)) throw new Error('the policy snapshot does not read back as the loaded policy');
+  const routes = loadRoutesStrict(routesFileIn(rulesDir), policy.questionnaire);
+  const text = serializeSnapshot({ policy, routes }, rulesDir);
+  const readBack = parseSnapshot(text, rulesDir);
+  if (!isDeepStrictEqual(readBack.policy, policy) || !isDeepStrictEqual(readBack.routes, routes)) {
+    throw new Error('the policy snapshot does not read back as the loaded policy and routes');
+  }
   return text;
 }
