@@ -239,10 +239,19 @@ function sourceText(source: Source, lang: Lang): string {
   return parts.join(', ');
 }
 
+// Every finding of a target looks up the same answers: built once per target and report.
+const lookups = new WeakMap<ReportInput, Map<string, Map<string, AnswerRow>>>();
+
 /** The answers a target's rules saw: its own plus, for a channel, the organisation's. */
 function answerLookup(input: ReportInput, targetId: string): Map<string, AnswerRow> {
-  const rows = [...answerRows(input.policy, input.assessment, 'organisation'), ...(targetId === 'organisation' ? [] : answerRows(input.policy, input.assessment, targetId))];
-  return new Map(rows.map((r) => [r.question.id, r]));
+  let byTarget = lookups.get(input);
+  if (!byTarget) lookups.set(input, (byTarget = new Map()));
+  let lookup = byTarget.get(targetId);
+  if (!lookup) {
+    const rows = [...answerRows(input.policy, input.assessment, 'organisation'), ...(targetId === 'organisation' ? [] : answerRows(input.policy, input.assessment, targetId))];
+    byTarget.set(targetId, (lookup = new Map(rows.map((r) => [r.question.id, r]))));
+  }
+  return lookup;
 }
 
 function actionPlan(input: ReportInput, numbered: NumberedFinding[]): string[] {
