@@ -4,7 +4,7 @@ import type { Policy, Rule, Scale } from '../policy/model.js';
 import type { ScaleLevel } from '../policy/schema.js';
 import type { Assessment, ChannelInput } from './assessment.js';
 import { conditionTruth, evaluateCondition } from './conditions.js';
-import { buildFacts, type Facts } from './facts.js';
+import { buildFacts, type Fact, type Facts } from './facts.js';
 import { findingPoints, MAX_SCORE, maxRisk, riskLevel, riskRank, scaleAt, scaleIndex } from './levels.js';
 import type { AppliedModifier, AssessmentResult, Finding, OpenPoint, TargetResult, Trigger } from './result.js';
 
@@ -40,11 +40,59 @@ export function channelFacts(policy: Policy, channel: ChannelInput, orgFacts: Fa
 }
 
 function evaluateChannel(policy: Policy, channel: ChannelInput, orgFacts: Facts, rules: Rule[]): TargetResult {
+  return evaluateChannelBase(policy, channel, orgFacts, rules).target;
+}
+
+/** A channel's evaluation with what it was made from: the base that `reevaluateChannel` changes incrementally. */
+export interface ChannelEvaluation {
+  target: TargetResult;
+  facts: Facts;
+  orgFacts: Facts;
+  /** The channel rules in force for its platform. */
+  rules: Rule[];
+}
+
+/** Evaluates one channel of an assessment (without accepted risks), keeping facts and rules for incremental what-ifs. */
+export function evaluateChannelOf(policy: Policy, assessment: Assessment, channel: ChannelInput, options: EvaluateOptions): ChannelEvaluation {
+  const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
+  return evaluateChannelBase(policy, channel, orgFacts, policy.rules.filter((rule) => isInForce(rule, options.date)));
+}
+
+function evaluateChannelBase(policy: Policy, channel: ChannelInput, orgFacts: Facts, inForce: Rule[]): ChannelEvaluation {
   const facts = channelFacts(policy, channel, orgFacts);
-  const applicable = rules.filter((r) => r.scope === 'channel' && (r.channels.includes('*') || r.channels.includes(channel.platform)));
-  // Organisation answers are inherited; their open points belong to the organisation, not to every channel.
-  const ownFacts = new Map([...facts].filter(([id]) => !orgFacts.has(id)));
-  return evaluateTarget(channel.id, 'channel', channel.platform, facts, applicable, ownFacts);
+  const rules = inForce.filter((r) => r.scope === 'channel' && (r.channels.includes('*') || r.channels.includes(channel.platform)));
+  return { target: evaluateTarget(channel.id, 'channel', channel.platform, facts, rules, ownFacts(facts, orgFacts)), facts, orgFacts, rules };
+}
+
+/**
+ * The channel evaluated again after its answers changed (same id and platform). Only rules that read a changed fact
+ * run again: a rule's finding depends on nothing but the facts of the questions it names, so every other finding
+ * (or pass) stands as it was. Gives what a full evaluation gives, at a fraction of the cost for a what-if.
+ */
+export function reevaluateChannel(policy: Policy, base: ChannelEvaluation, changed: ChannelInput): TargetResult {
+  const facts = channelFacts(policy, changed, base.orgFacts);
+  const moved = changedQuestions(base.facts, facts);
+  const before = new Map(base.target.findings.map((f) => [f.rule, f]));
+  const decide = (rule: Rule): Finding | undefined => (readsAny(rule, moved) ? evaluateRule(rule, facts) : before.get(rule.id));
+  return evaluateTarget(changed.id, 'channel', changed.platform, facts, base.rules, ownFacts(facts, base.orgFacts), base.rules, decide);
+}
+
+// Organisation answers are inherited; their open points belong to the organisation, not to every channel.
+const ownFacts = (facts: Facts, orgFacts: Facts): Facts => new Map([...facts].filter(([id]) => !orgFacts.has(id)));
+
+function changedQuestions(before: Facts, after: Facts): Set<string> {
+  const changed = new Set<string>();
+  for (const [id, fact] of after) if (!sameFact(before.get(id), fact)) changed.add(id);
+  for (const id of before.keys()) if (!after.has(id)) changed.add(id);
+  return changed;
+}
+
+function sameFact(a: Fact | undefined, b: Fact): boolean {
+  if (a?.kind !== b.kind) return false;
+  if (a.kind === 'unknown' || b.kind === 'unknown') return a.kind === 'unknown' && b.kind === 'unknown' && a.reason === b.reason;
+  const [x, y] = [a.value, b.value];
+  // Order counts: triggers show list answers as given.
+  return Array.isArray(x) && Array.isArray(y) ? x.length === y.length && x.every((v, i) => v === y[i]) : x === y;
 }
 
 function evaluateTarget(
@@ -55,11 +103,12 @@ function evaluateTarget(
   rules: Rule[],
   ownFacts: Facts = facts,
   affectRules: Rule[] = rules,
+  decide: (rule: Rule) => Finding | undefined = (rule) => evaluateRule(rule, facts),
 ): TargetResult {
   const findings: Finding[] = [];
   const passed: string[] = [];
   for (const rule of rules) {
-    const finding = evaluateRule(rule, facts);
+    const finding = decide(rule);
     if (finding) findings.push(finding);
     else passed.push(rule.id);
   }
@@ -149,12 +198,19 @@ function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
 // Per rule, the questions its conditions name: asked for every unknown answer of every channel, so worked out once.
 const mentions = new WeakMap<Rule, Set<string>>();
 
-function ruleMentions(rule: Rule, question: string): boolean {
+function questionsOf(rule: Rule): Set<string> {
   let questions = mentions.get(rule);
   if (!questions) {
     const conditions: Condition[] = [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
     questions = new Set(conditions.flatMap((c) => [...questionTests(c)].map((t) => t.question)));
     mentions.set(rule, questions);
   }
-  return questions.has(question);
+  return questions;
+}
+
+const ruleMentions = (rule: Rule, question: string): boolean => questionsOf(rule).has(question);
+
+function readsAny(rule: Rule, questions: Set<string>): boolean {
+  for (const question of questionsOf(rule)) if (questions.has(question)) return true;
+  return false;
 }

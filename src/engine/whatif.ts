@@ -1,6 +1,6 @@
 import type { Mitigation, Policy } from '../policy/model.js';
 import type { Assessment } from './assessment.js';
-import { channelFacts, evaluateAssessment, type EvaluateOptions } from './evaluate.js';
+import { channelFacts, evaluateAssessment, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
 import { buildFacts, type Facts } from './facts.js';
 import { maxRisk, riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
@@ -8,19 +8,20 @@ import { rawPoints, rescore } from './score.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
 export function applyMitigation(assessment: Assessment, targetId: string, mitigation: Mitigation): Assessment {
-  const change = (answers: Record<string, unknown>): Record<string, unknown> => {
-    const next = { ...answers, ...(mitigation.set ?? {}) };
-    for (const [id, values] of Object.entries(mitigation.add ?? {})) {
-      const current = Array.isArray(next[id]) ? (next[id] as string[]) : [];
-      next[id] = [...current, ...values.filter((v) => !current.includes(v))];
-    }
-    for (const [id, values] of Object.entries(mitigation.remove ?? {})) {
-      if (Array.isArray(next[id])) next[id] = (next[id] as string[]).filter((v) => !values.includes(v));
-    }
-    return next;
-  };
-  if (targetId === 'organisation') return { ...assessment, organisation: { ...assessment.organisation, answers: change(assessment.organisation.answers) } };
-  return { ...assessment, channels: assessment.channels.map((c) => (c.id === targetId ? { ...c, answers: change(c.answers) } : c)) };
+  if (targetId === 'organisation') return { ...assessment, organisation: { ...assessment.organisation, answers: changeAnswers(assessment.organisation.answers, mitigation) } };
+  return { ...assessment, channels: assessment.channels.map((c) => (c.id === targetId ? { ...c, answers: changeAnswers(c.answers, mitigation) } : c)) };
+}
+
+function changeAnswers(answers: Record<string, unknown>, mitigation: Mitigation): Record<string, unknown> {
+  const next = { ...answers, ...(mitigation.set ?? {}) };
+  for (const [id, values] of Object.entries(mitigation.add ?? {})) {
+    const current = Array.isArray(next[id]) ? (next[id] as string[]) : [];
+    next[id] = [...current, ...values.filter((v) => !current.includes(v))];
+  }
+  for (const [id, values] of Object.entries(mitigation.remove ?? {})) {
+    if (Array.isArray(next[id])) next[id] = (next[id] as string[]).filter((v) => !values.includes(v));
+  }
+  return next;
 }
 
 export interface WhatIf {
@@ -47,12 +48,16 @@ export function whatIf(
   before: TargetResult | undefined = evaluateAssessment(policy, assessment, options).targets.find((t) => t.id === targetId),
 ): WhatIf {
   const changed = applyMitigation(assessment, targetId, mitigation);
-  const applicableBefore = targetFacts(policy, assessment, targetId);
+  const evaluated = evaluateAssessment(policy, changed, { ...options, channelsOnly: targetId !== 'organisation' });
+  return withoutNewlyRelevant(evaluated, targetId, before, targetFacts(policy, assessment, targetId));
+}
+
+/** Leaves out of the after-picture the findings that rest only on unknowns the change made relevant (see whatIf). */
+function withoutNewlyRelevant(evaluated: AssessmentResult, targetId: string, before: TargetResult | undefined, applicableBefore: Facts): WhatIf {
   const firedBefore = new Set(before?.findings.map((f) => f.rule));
   const unknowns = (f: Finding) => f.triggers.filter((t) => t.assumed).map((t) => t.question);
   const newlyRelevant = (f: Finding) =>
     f.assumed && (!firedBefore.has(f.rule) || unknowns(f).every((q) => !applicableBefore.has(q)));
-  const evaluated = evaluateAssessment(policy, changed, { ...options, channelsOnly: targetId !== 'organisation' });
   const dropped = evaluated.targets.find((t) => t.id === targetId)?.findings.filter(newlyRelevant) ?? [];
   if (!dropped.length) return { result: evaluated, opened: [] };
   const targets = evaluated.targets.map((t) => (t.id === targetId ? rescore({ ...t, findings: t.findings.filter((f) => !dropped.includes(f)) }) : t));
@@ -60,6 +65,14 @@ export function whatIf(
     result: { ...evaluated, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) },
     opened: [...new Set(dropped.flatMap(unknowns))].sort(),
   };
+}
+
+/** whatIf for one channel, re-running only the rules its mitigation touches; the result holds that channel alone. */
+function channelWhatIf(policy: Policy, assessment: Assessment, base: ChannelEvaluation, before: TargetResult, mitigation: Mitigation): WhatIf {
+  const channel = assessment.channels.find((c) => c.id === before.id);
+  const target = channel ? reevaluateChannel(policy, base, { ...channel, answers: changeAnswers(channel.answers, mitigation) }) : before;
+  const evaluated: AssessmentResult = { file: assessment.file, organisation: assessment.organisation.name, rating: target.rating, score: target.score, targets: [target] };
+  return withoutNewlyRelevant(evaluated, before.id, before, base.facts);
 }
 
 function targetFacts(policy: Policy, assessment: Assessment, targetId: string): Facts {
@@ -95,13 +108,14 @@ export function rankActions(
   const total = (r: AssessmentResult) => r.targets.reduce((sum, t) => sum + rawPoints(t), 0);
   const actions: Action[] = [];
   for (const target of result.targets) {
+    const channel = assessment.channels.find((c) => c.id === target.id);
+    // A channel's mitigation changes that channel alone, and only the rules reading what it changes: evaluated
+    // incrementally from one base per channel, a 50-channel plan stays cheap.
+    const base = channel && evaluateChannelOf(policy, assessment, channel, options);
     for (const finding of target.findings) {
       const rule = rules.get(finding.rule);
       if (!rule || finding.status !== 'active') continue;
-      // A channel's mitigation changes that channel alone: re-evaluating only it keeps a 50-channel plan linear.
-      const alone = target.kind === 'channel';
-      const scope = alone ? { ...assessment, channels: assessment.channels.filter((c) => c.id === target.id) } : assessment;
-      const outcome = whatIf(policy, scope, target.id, rule.mitigation, options, target);
+      const outcome = base ? channelWhatIf(policy, assessment, base, target, rule.mitigation) : whatIf(policy, assessment, target.id, rule.mitigation, options, target);
       const after = settle(outcome.result);
       const afterTarget = after.targets.find((t) => t.id === target.id) ?? target;
       actions.push({
@@ -109,7 +123,7 @@ export function rankActions(
         finding,
         before: { rating: target.rating, score: target.score },
         after: { rating: afterTarget.rating, score: afterTarget.score },
-        removed: alone ? rawPoints(target) - rawPoints(afterTarget) : total(result) - total(after),
+        removed: base ? rawPoints(target) - rawPoints(afterTarget) : total(result) - total(after),
         opened: outcome.opened,
       });
     }

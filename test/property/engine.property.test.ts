@@ -3,14 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyAcceptances, type Acceptance } from '../../src/engine/acceptance.js';
 import type { Assessment } from '../../src/engine/assessment.js';
 import { conditionTruth, evaluateCondition } from '../../src/engine/conditions.js';
-import { evaluateAssessment } from '../../src/engine/evaluate.js';
+import { evaluateAssessment, evaluateChannelOf, reevaluateChannel } from '../../src/engine/evaluate.js';
 import { buildFacts } from '../../src/engine/facts.js';
 import { riskRank } from '../../src/engine/levels.js';
 import type { AssessmentResult, TargetResult } from '../../src/engine/result.js';
 import { applyMitigation, whatIf } from '../../src/engine/whatif.js';
 import { loadPolicyStrict } from '../../src/policy/load.js';
 import type { Policy, Question } from '../../src/policy/model.js';
-import { assessmentArbitrary } from './arbitraries.js';
+import { answersArbitrary, assessmentArbitrary } from './arbitraries.js';
 import { fcParams, propertyTimeout } from './fc-params.js';
 
 const DATE = '2026-11-27';
@@ -181,5 +181,24 @@ describe('engine properties', () => {
       );
     },
     propertyTimeout(200),
+  );
+
+  it(
+    'gives the same channel result when re-evaluating incrementally after any answer change as when evaluating afresh',
+    () => {
+      const questions = [...policy.questionnaire.questions.values()].filter((q) => q.scope === 'channel' && q.id !== 'platform');
+      fc.assert(
+        fc.property(assessmentArbitrary(policy), answersArbitrary(questions), fc.nat(), (assessment, changes, pick) => {
+          const channel = assessment.channels[pick % assessment.channels.length];
+          if (!channel) return;
+          const changed = { ...channel, answers: { ...channel.answers, ...changes } };
+          const base = evaluateChannelOf(policy, assessment, channel, { date: DATE });
+          const fresh = evaluateChannelOf(policy, assessment, changed, { date: DATE }).target;
+          expect(reevaluateChannel(policy, base, changed)).toEqual(fresh);
+        }),
+        fcParams(300),
+      );
+    },
+    propertyTimeout(300),
   );
 });
