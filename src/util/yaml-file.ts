@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, type SourceLocation } from './errors.js';
+import { parseYamlFast } from './yaml-fast.js';
+import { FORBIDDEN_KEYS, MAX_DEPTH } from './yaml-limits.js';
 
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
 const MAX_ALIASES = 100;
-const MAX_DEPTH = 64;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type PathSegment = string | number;
 
@@ -56,7 +56,13 @@ export function loadYamlFile(file: string): YamlSource {
   return parseYaml(readTextFile(file), file);
 }
 
+/** Parses with the fast path when the input allows it, else with `yaml`, which also locates every error. */
 export function parseYaml(text: string, file: string): YamlSource {
+  return parseYamlFast(text, file) ?? parseYamlFull(text, file);
+}
+
+/** The `yaml` path: takes any input, enforces every guard and words every error. */
+export function parseYamlFull(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
