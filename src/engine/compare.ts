@@ -2,8 +2,7 @@ import type { AnswerValue, Mitigation, Policy, RiskLevel, Text } from '../policy
 import type { Route } from '../policy/routes.js';
 import type { Assessment, ChannelInput } from './assessment.js';
 import { evaluateCondition } from './conditions.js';
-import { channelFacts, evaluateAssessment, type EvaluateOptions } from './evaluate.js';
-import { buildFacts, type Facts } from './facts.js';
+import { evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
 import { riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
 import { rawPoints } from './score.js';
@@ -93,22 +92,22 @@ export interface CompareOptions extends EvaluateOptions {
  * implied facts), then a recommendation. Pure and deterministic: routes keep their file order.
  */
 export function compareChannels(policy: Policy, assessment: Assessment, routes: Route[], options: CompareOptions): ChannelComparison[] {
-  const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
   return assessment.channels
     .filter((c) => !options.channels || options.channels.includes(c.id))
-    .map((channel) => compareChannel(policy, assessment, channel, orgFacts, routes, options));
+    .map((channel) => compareChannel(policy, assessment, channel, routes, options));
 }
 
-function evaluateChannelAlone(policy: Policy, assessment: Assessment, channel: ChannelInput, options: CompareOptions): TargetResult {
-  const evaluated = evaluateAssessment(policy, { ...assessment, channels: [channel] }, { ...options, channelsOnly: true });
-  const result = options.settle ? options.settle(evaluated) : evaluated;
-  return result.targets.find((t) => t.kind === 'channel') as TargetResult;
+/** A channel's evaluation as the plan's result shows it: with accepted risks settled. */
+function settled(assessment: Assessment, target: TargetResult, options: CompareOptions): TargetResult {
+  const evaluated: AssessmentResult = { file: assessment.file, organisation: assessment.organisation.name, rating: target.rating, score: target.score, targets: [target] };
+  return (options.settle ? options.settle(evaluated) : evaluated).targets[0] ?? target;
 }
 
-function compareChannel(policy: Policy, assessment: Assessment, channel: ChannelInput, orgFacts: Facts, routes: Route[], options: CompareOptions): ChannelComparison {
-  const plan = evaluateChannelAlone(policy, assessment, channel, options);
-  const planFacts = channelFacts(policy, channel, orgFacts);
-  const outcomes = routes.map((route) => routeOutcome(policy, assessment, channel, plan, planFacts, orgFacts, route, options));
+function compareChannel(policy: Policy, assessment: Assessment, channel: ChannelInput, routes: Route[], options: CompareOptions): ChannelComparison {
+  // Every route re-evaluates the plan incrementally: only rules reading an answer the route changes run again.
+  const base = evaluateChannelOf(policy, assessment, channel, options);
+  const plan = settled(assessment, base.target, options);
+  const outcomes = routes.map((route) => routeOutcome(policy, assessment, channel, plan, base, route, options));
   const evaluated = outcomes.filter((o) => o.evaluation);
   const planRisks = evaluated.length
     ? active(plan).filter((f) => evaluated.every((o) => active(o.evaluation?.target).some((g) => g.rule === f.rule)))
@@ -122,21 +121,16 @@ function routeOutcome(
   assessment: Assessment,
   channel: ChannelInput,
   plan: TargetResult,
-  planFacts: Facts,
-  orgFacts: Facts,
+  base: ChannelEvaluation,
   route: Route,
   options: CompareOptions,
 ): RouteOutcome {
   const current = route.platform === channel.platform && Object.entries(route.facts).every(([id, value]) => sameAnswer(channel.answers[id], value));
   if (route.unavailable) return { route, current: false, blockers: [], serves: false };
   const defaults = Object.entries(route.defaults).filter(([id]) => channel.answers[id] === undefined);
-  const alternative: ChannelInput = {
-    ...channel,
-    platform: route.platform,
-    answers: { ...Object.fromEntries(defaults), ...channel.answers, ...route.facts },
-  };
-  const facts = channelFacts(policy, alternative, orgFacts);
-  const target = evaluateChannelAlone(policy, assessment, alternative, options);
+  const alternative = { platform: route.platform, answers: [route.facts, channel.answers, Object.fromEntries(defaults)] };
+  const { facts, target: evaluated } = reevaluateChannel(policy, base, alternative);
+  const target = settled(assessment, evaluated, options);
   const applied = (entries: [string, unknown][], kind: AppliedAnswer['kind']): AppliedAnswer[] =>
     entries.filter(([id]) => facts.get(id)?.kind === 'value').map(([question, value]) => ({ question, value: value as AnswerValue, kind }));
   const blockers = route.cannotServe.flatMap((limit): Blocker[] => {
@@ -161,7 +155,7 @@ function routeOutcome(
       appeared: active(target).filter((f) => !planRules.has(f.rule)),
       disappeared: active(plan).filter((f) => !routeRules.has(f.rule)),
       assumptions: [...applied(Object.entries(route.facts), 'fact'), ...applied(defaults, 'default')],
-      newlyOpen: target.openPoints.map((p) => p.question).filter((q) => !planOpen.has(q) && planFacts.get(q)?.kind !== 'unknown'),
+      newlyOpen: target.openPoints.map((p) => p.question).filter((q) => !planOpen.has(q) && base.facts.get(q)?.kind !== 'unknown'),
     },
   };
 }

@@ -12,7 +12,7 @@ export interface Evaluation {
 
 /**
  * The truth alone, short-circuiting and allocation-free: most rules do not fire, and only a rule that fires needs
- * the triggers `evaluateCondition` collects. Always agrees with `evaluateCondition(...).truth`.
+ * the triggers `evaluateCondition` collects.
  */
 export function conditionTruth(condition: Condition, facts: Facts): Truth {
   if ('all' in condition) return junction(condition.all, facts, 'no', 'yes');
@@ -35,21 +35,23 @@ function junction(parts: Condition[], facts: Facts, decisive: Truth, otherwise: 
 }
 
 export function evaluateCondition(condition: Condition, facts: Facts): Evaluation {
-  if ('all' in condition) return combine(condition.all.map((c) => evaluateCondition(c, facts)), 'all');
-  if ('any' in condition) return combine(condition.any.map((c) => evaluateCondition(c, facts)), 'any');
-  if ('not' in condition) {
-    const inner = evaluateCondition(condition.not, facts);
-    return { truth: inner.truth === 'yes' ? 'no' : inner.truth === 'no' ? 'yes' : 'unknown', triggers: inner.triggers };
-  }
-  return { truth: testQuestion(condition, facts), triggers: [condition.question] };
+  const triggers: string[] = [];
+  collectTriggers(condition, facts, triggers, new Set());
+  return { truth: conditionTruth(condition, facts), triggers };
 }
 
-function combine(parts: Evaluation[], mode: 'all' | 'any'): Evaluation {
-  const decisive: Truth = mode === 'all' ? 'no' : 'yes';
-  const deciding = parts.filter((p) => p.truth === decisive);
-  if (deciding.length) return { truth: decisive, triggers: unique(deciding.flatMap((p) => p.triggers)) };
-  const truth: Truth = parts.some((p) => p.truth === 'unknown') ? 'unknown' : mode === 'all' ? 'yes' : 'no';
-  return { truth, triggers: unique(parts.flatMap((p) => p.triggers)) };
+/** Of an all/any that some parts decide, the questions of those parts; otherwise of every part. First mention first. */
+function collectTriggers(condition: Condition, facts: Facts, into: string[], seen: Set<string>): void {
+  if ('all' in condition || 'any' in condition) {
+    const [parts, decisive]: [Condition[], Truth] = 'all' in condition ? [condition.all, 'no'] : [condition.any, 'yes'];
+    const deciding = parts.filter((part) => conditionTruth(part, facts) === decisive);
+    for (const part of deciding.length ? deciding : parts) collectTriggers(part, facts, into, seen);
+  } else if ('not' in condition) {
+    collectTriggers(condition.not, facts, into, seen);
+  } else if (!seen.has(condition.question)) {
+    seen.add(condition.question);
+    into.push(condition.question);
+  }
 }
 
 function testQuestion(test: QuestionTest, facts: Facts): Truth {
@@ -60,16 +62,14 @@ function testQuestion(test: QuestionTest, facts: Facts): Truth {
   if (fact.kind === 'unknown') return 'unknown';
   const actual = fact.value;
   const expected = test.value;
-  const has = (v: unknown): boolean => (Array.isArray(actual) ? actual.includes(v as string) : actual === v);
   switch (test.op) {
     case 'equals':
       return Array.isArray(actual) ? yes(actual.includes(String(expected))) : yes(actual === expected);
     case 'in':
-      return yes(Array.isArray(actual) ? actual.some((v) => (expected as unknown[]).includes(v)) : (expected as unknown[]).includes(actual));
-    case 'includes':
-      return yes(has(expected));
     case 'includes_any':
-      return yes((expected as unknown[]).some(has));
+      return yes(sharesAny(actual, expected as unknown[]));
+    case 'includes':
+      return yes(Array.isArray(actual) ? actual.includes(expected as string) : actual === expected);
     case 'gte':
       return yes(typeof actual === 'number' && actual >= (expected as number));
     case 'lte':
@@ -78,4 +78,10 @@ function testQuestion(test: QuestionTest, facts: Facts): Truth {
 }
 
 const yes = (condition: boolean): Truth => (condition ? 'yes' : 'no');
-const unique = (items: string[]): string[] => [...new Set(items)];
+
+/** Whether the answer (a value or a list) holds any of the values. */
+function sharesAny(actual: unknown, values: unknown[]): boolean {
+  if (!Array.isArray(actual)) return values.includes(actual);
+  for (const value of actual) if (values.includes(value)) return true;
+  return false;
+}

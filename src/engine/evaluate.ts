@@ -4,7 +4,7 @@ import type { Policy, Rule, Scale } from '../policy/model.js';
 import type { ScaleLevel } from '../policy/schema.js';
 import type { Assessment, ChannelInput } from './assessment.js';
 import { conditionTruth, evaluateCondition } from './conditions.js';
-import { buildFacts, type Fact, type Facts } from './facts.js';
+import { buildFacts, type AnswerLayers, type Fact, type Facts } from './facts.js';
 import { findingPoints, MAX_SCORE, maxRisk, riskLevel, riskRank, scaleAt, scaleIndex } from './levels.js';
 import type { AppliedModifier, AssessmentResult, Finding, OpenPoint, TargetResult, Trigger } from './result.js';
 
@@ -36,7 +36,13 @@ export function evaluateAssessment(policy: Policy, assessment: Assessment, optio
 }
 
 export function channelFacts(policy: Policy, channel: ChannelInput, orgFacts: Facts): Facts {
-  return buildFacts(policy.questionnaire, 'channel', { ...channel.answers, platform: channel.platform }, orgFacts);
+  return buildFacts(policy.questionnaire, 'channel', [{ platform: channel.platform }, channel.answers], orgFacts);
+}
+
+/** A change to a channel for a what-if or a route: its platform and answer layers over (or instead of) the plan's. */
+export interface ChannelChange {
+  platform: string;
+  answers: AnswerLayers;
 }
 
 function evaluateChannel(policy: Policy, channel: ChannelInput, orgFacts: Facts, rules: Rule[]): TargetResult {
@@ -48,7 +54,9 @@ export interface ChannelEvaluation {
   target: TargetResult;
   facts: Facts;
   orgFacts: Facts;
-  /** The channel rules in force for its platform. */
+  /** The rules in force on the evaluation date, of every scope and platform. */
+  inForce: Rule[];
+  /** The channel rules among them for the channel's platform, which `target` was evaluated with. */
   rules: Rule[];
 }
 
@@ -60,21 +68,29 @@ export function evaluateChannelOf(policy: Policy, assessment: Assessment, channe
 
 function evaluateChannelBase(policy: Policy, channel: ChannelInput, orgFacts: Facts, inForce: Rule[]): ChannelEvaluation {
   const facts = channelFacts(policy, channel, orgFacts);
-  const rules = inForce.filter((r) => r.scope === 'channel' && (r.channels.includes('*') || r.channels.includes(channel.platform)));
-  return { target: evaluateTarget(channel.id, 'channel', channel.platform, facts, rules, ownFacts(facts, orgFacts)), facts, orgFacts, rules };
+  const rules = channelRules(inForce, channel.platform);
+  return { target: evaluateTarget(channel.id, 'channel', channel.platform, facts, rules, ownFacts(facts, orgFacts)), facts, orgFacts, inForce, rules };
 }
 
+const channelRules = (inForce: Rule[], platform: string): Rule[] =>
+  inForce.filter((r) => r.scope === 'channel' && (r.channels.includes('*') || r.channels.includes(platform)));
+
 /**
- * The channel evaluated again after its answers changed (same id and platform). Only rules that read a changed fact
- * run again: a rule's finding depends on nothing but the facts of the questions it names, so every other finding
- * (or pass) stands as it was. Gives what a full evaluation gives, at a fraction of the cost for a what-if.
+ * The channel evaluated again after its answers or platform changed (a mitigation, a route). Only rules that read a
+ * changed fact run again: a rule's finding depends on nothing but the facts of the questions it names, so every
+ * other rule the base evaluated keeps its finding (or pass). Gives what a full evaluation gives, at a fraction of the
+ * cost of one.
  */
-export function reevaluateChannel(policy: Policy, base: ChannelEvaluation, changed: ChannelInput): TargetResult {
-  const facts = channelFacts(policy, changed, base.orgFacts);
+export function reevaluateChannel(policy: Policy, base: ChannelEvaluation, changed: ChannelChange): ChannelEvaluation {
+  const facts = buildFacts(policy.questionnaire, 'channel', [{ platform: changed.platform }, ...changed.answers], base.orgFacts);
+  const rules = changed.platform === base.target.platform ? base.rules : channelRules(base.inForce, changed.platform);
   const moved = changedQuestions(base.facts, facts);
+  const evaluatedBefore = new Set(base.rules);
   const before = new Map(base.target.findings.map((f) => [f.rule, f]));
-  const decide = (rule: Rule): Finding | undefined => (readsAny(rule, moved) ? evaluateRule(rule, facts) : before.get(rule.id));
-  return evaluateTarget(changed.id, 'channel', changed.platform, facts, base.rules, ownFacts(facts, base.orgFacts), base.rules, decide);
+  const decide = (rule: Rule): Finding | undefined =>
+    evaluatedBefore.has(rule) && !readsAny(rule, moved) ? before.get(rule.id) : evaluateRule(rule, facts);
+  const target = evaluateTarget(base.target.id, 'channel', changed.platform, facts, rules, ownFacts(facts, base.orgFacts), rules, decide);
+  return { target, facts, orgFacts: base.orgFacts, inForce: base.inForce, rules };
 }
 
 // Organisation answers are inherited; their open points belong to the organisation, not to every channel.
@@ -114,16 +130,17 @@ function evaluateTarget(
   }
   findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || a.rule.localeCompare(b.rule));
   const active = findings.filter((f) => f.status === 'active');
-  return {
+  const target: TargetResult = {
     id,
     kind,
-    ...(platform && { platform }),
     rating: maxRisk(active.map((f) => f.level)),
     score: Math.min(MAX_SCORE, active.reduce((sum, f) => sum + f.points, 0)),
     findings,
     openPoints: openPoints(ownFacts, affectRules),
     passed: passed.sort(),
   };
+  if (platform) target.platform = platform;
+  return target;
 }
 
 /** One rule against one channel's facts: a finding, or undefined when the rule passes. */
@@ -139,7 +156,7 @@ export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
       ? { question, value: fact.value, assumed: false }
       : { question, value: 'unknown', assumed: fact?.kind === 'unknown' };
   });
-  return {
+  const finding: Finding = {
     rule: rule.id,
     pack: rule.pack,
     area: rule.area,
@@ -154,11 +171,13 @@ export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
     modifiers,
     finding: rule.finding,
     recommendation: rule.recommendation,
-    ...(rule.uncertainty && { uncertainty: rule.uncertainty }),
     sources: rule.sources,
     reviewed: rule.reviewed,
     waivable: rule.waivable,
   };
+  // Assigned rather than spread into the literal: a spread makes V8 build every finding the slow way.
+  if (rule.uncertainty) finding.uncertainty = rule.uncertainty;
+  return finding;
 }
 
 /** Applies modifiers in order; where an answer is unknown, a modifier applies only if it makes things worse. */

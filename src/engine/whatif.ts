@@ -1,27 +1,32 @@
 import type { Mitigation, Policy } from '../policy/model.js';
 import type { Assessment } from './assessment.js';
 import { channelFacts, evaluateAssessment, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
-import { buildFacts, type Facts } from './facts.js';
+import { buildFacts, type Answers, type Facts } from './facts.js';
 import { maxRisk, riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
 import { rawPoints, rescore } from './score.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
 export function applyMitigation(assessment: Assessment, targetId: string, mitigation: Mitigation): Assessment {
-  if (targetId === 'organisation') return { ...assessment, organisation: { ...assessment.organisation, answers: changeAnswers(assessment.organisation.answers, mitigation) } };
-  return { ...assessment, channels: assessment.channels.map((c) => (c.id === targetId ? { ...c, answers: changeAnswers(c.answers, mitigation) } : c)) };
+  const change = (answers: Answers): Record<string, unknown> => ({ ...answers, ...mitigationChanges(answers, mitigation) });
+  if (targetId === 'organisation') return { ...assessment, organisation: { ...assessment.organisation, answers: change(assessment.organisation.answers) } };
+  return { ...assessment, channels: assessment.channels.map((c) => (c.id === targetId ? { ...c, answers: change(c.answers) } : c)) };
 }
 
-function changeAnswers(answers: Record<string, unknown>, mitigation: Mitigation): Record<string, unknown> {
-  const next = { ...answers, ...(mitigation.set ?? {}) };
+/** The answers a mitigation changes, and only those: `set` replaces, `add` and `remove` edit lists. */
+function mitigationChanges(answers: Answers, mitigation: Mitigation): Record<string, unknown> {
+  const changes: Record<string, unknown> = { ...(mitigation.set ?? {}) };
+  const current = (id: string): unknown => (Object.hasOwn(changes, id) ? changes[id] : answers[id]);
   for (const [id, values] of Object.entries(mitigation.add ?? {})) {
-    const current = Array.isArray(next[id]) ? (next[id] as string[]) : [];
-    next[id] = [...current, ...values.filter((v) => !current.includes(v))];
+    const listed = current(id);
+    const before = Array.isArray(listed) ? (listed as string[]) : [];
+    changes[id] = [...before, ...values.filter((v) => !before.includes(v))];
   }
   for (const [id, values] of Object.entries(mitigation.remove ?? {})) {
-    if (Array.isArray(next[id])) next[id] = (next[id] as string[]).filter((v) => !values.includes(v));
+    const listed = current(id);
+    if (Array.isArray(listed)) changes[id] = (listed as string[]).filter((v) => !values.includes(v));
   }
-  return next;
+  return changes;
 }
 
 export interface WhatIf {
@@ -70,7 +75,7 @@ function withoutNewlyRelevant(evaluated: AssessmentResult, targetId: string, bef
 /** whatIf for one channel, re-running only the rules its mitigation touches; the result holds that channel alone. */
 function channelWhatIf(policy: Policy, assessment: Assessment, base: ChannelEvaluation, before: TargetResult, mitigation: Mitigation): WhatIf {
   const channel = assessment.channels.find((c) => c.id === before.id);
-  const target = channel ? reevaluateChannel(policy, base, { ...channel, answers: changeAnswers(channel.answers, mitigation) }) : before;
+  const target = channel ? reevaluateChannel(policy, base, { platform: channel.platform, answers: [mitigationChanges(channel.answers, mitigation), channel.answers] }).target : before;
   const evaluated: AssessmentResult = { file: assessment.file, organisation: assessment.organisation.name, rating: target.rating, score: target.score, targets: [target] };
   return withoutNewlyRelevant(evaluated, before.id, before, base.facts);
 }
