@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RiskLevel } from '../policy/model.js';
 import { riskRank } from './levels.js';
 import type { AssessmentResult, Finding } from './result.js';
@@ -30,6 +29,8 @@ export type BaselineState = 'new' | 'raised' | 'known';
  */
 export function fingerprint(finding: Finding, target: string): string {
   const answers = answerPaths(finding, target);
+  // Loaded on first use: only baseline runs hash, and loading node:crypto is a measurable part of a plain check.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(JSON.stringify([finding.rule, target, answers])).digest('hex').slice(0, 32);
 }
 

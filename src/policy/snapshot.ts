@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { packageInfo } from '../util/package-root.js';
 import type { Policy, Question, Questionnaire, Rule } from './model.js';
 import type { RouteSet } from './routes.js';
@@ -11,7 +11,7 @@ import type { RouteSet } from './routes.js';
  * `rules test` and `--rules` still read the YAML; the snapshot is used only while the YAML files are byte-identical.
  */
 export const SNAPSHOT_FILE = 'policy.snapshot.json';
-const FORMAT = 2;
+const FORMAT = 3;
 const RULES_DIR_MARK = '{rules}/';
 
 // Defined as true by scripts/build.mjs: from the sources (tests, tsx) a snapshot could be older than the loader.
@@ -20,7 +20,7 @@ const bundled = typeof __CHANRISK_BUNDLED__ !== 'undefined' && __CHANRISK_BUNDLE
 
 interface SnapshotData {
   format: number;
-  /** sha256 of every rules file the policy came from, by path relative to the rules folder. */
+  /** Size and CRC-32 of every rules file the snapshot came from, by path relative to the rules folder. */
   files: Record<string, string>;
   /** The policy without its Map, and with policy.rules as [pack index, rule index, level override]. */
   policy: Omit<Policy, 'questionnaire' | 'rules'> & { questionnaire: Omit<Questionnaire, 'questions'>; rules: [number, number, Rule['levelOverride']?][] };
@@ -33,14 +33,16 @@ export interface BuiltinSnapshot {
   routes: RouteSet;
 }
 
-/** The YAML files a built-in policy is made of, with their hashes (native hashing: a JS loop costs ~30 ms here). */
+/** The YAML files the built-in policy and routes are made of, with their fingerprints (native CRC-32: a JS loop costs ~30 ms here). */
 function fingerprint(rulesDir: string): Record<string, string> {
   const packs = readdirSync(join(rulesDir, 'packs')).filter((name) => /\.ya?ml$/.test(name)).sort();
   const files = ['questionnaire.yaml', ...packs.map((name) => `packs/${name}`), 'routes.yaml'];
   return Object.fromEntries(files.map((file) => [file, contentHash(readFileSync(join(rulesDir, file)))]));
 }
 
-const contentHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+// Size and CRC-32 tell an edited file from the one the build saw; the snapshot guards against stale data, not tampering
+// (whoever can edit a pack can edit the snapshot), and node:crypto is a measurable part of a plain check's start-up.
+const contentHash = (bytes: Uint8Array): string => `${bytes.length}:${crc32(bytes).toString(16)}`;
 
 export function serializeSnapshot({ policy, routes }: BuiltinSnapshot, rulesDir: string): string {
   // Every field but the Map goes through as it is; the build's read-back check catches any other non-JSON value.
