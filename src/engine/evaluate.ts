@@ -16,7 +16,7 @@ export interface EvaluateOptions {
 }
 
 export function evaluateAssessment(policy: Policy, assessment: Assessment, options: EvaluateOptions): AssessmentResult {
-  const inForce = policy.rules.filter((rule) => isInForce(rule, options.date));
+  const inForce = rulesInForce(policy, options.date);
   const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
   const channels = assessment.channels.map((channel) => evaluateChannel(policy, channel, orgFacts, inForce));
   const targets: TargetResult[] = options.channelsOnly
@@ -63,7 +63,7 @@ export interface ChannelEvaluation {
 /** Evaluates one channel of an assessment (without accepted risks), keeping facts and rules for incremental what-ifs. */
 export function evaluateChannelOf(policy: Policy, assessment: Assessment, channel: ChannelInput, options: EvaluateOptions): ChannelEvaluation {
   const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
-  return evaluateChannelBase(policy, channel, orgFacts, policy.rules.filter((rule) => isInForce(rule, options.date)));
+  return evaluateChannelBase(policy, channel, orgFacts, rulesInForce(policy, options.date));
 }
 
 function evaluateChannelBase(policy: Policy, channel: ChannelInput, orgFacts: Facts, inForce: Rule[]): ChannelEvaluation {
@@ -72,8 +72,25 @@ function evaluateChannelBase(policy: Policy, channel: ChannelInput, orgFacts: Fa
   return { target: evaluateTarget(channel.id, 'channel', channel.platform, facts, rules, ownFacts(facts, orgFacts)), facts, orgFacts, inForce, rules };
 }
 
-const channelRules = (inForce: Rule[], platform: string): Rule[] =>
-  inForce.filter((r) => r.scope === 'channel' && (r.channels.includes('*') || r.channels.includes(platform)));
+// The rule lists are made once per date and platform, so the per-list index of open points below is made once too.
+const inForceByDate = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
+const byPlatform = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
+
+function rulesInForce(policy: Policy, date: string): Rule[] {
+  return memo(inForceByDate, policy.rules, date, () => policy.rules.filter((rule) => isInForce(rule, date)));
+}
+
+function channelRules(inForce: Rule[], platform: string): Rule[] {
+  return memo(byPlatform, inForce, platform, () => inForce.filter((r) => r.scope === 'channel' && (r.channels.includes('*') || r.channels.includes(platform))));
+}
+
+function memo<V>(cache: WeakMap<readonly Rule[], Map<string, V>>, rules: readonly Rule[], key: string, make: () => V): V {
+  let byKey = cache.get(rules);
+  if (!byKey) cache.set(rules, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
 
 /**
  * The channel evaluated again after its answers or platform changed (a mitigation, a route). Only rules that read a
@@ -205,13 +222,28 @@ function isInForce(rule: Rule, date: string): boolean {
 
 function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
   const points: OpenPoint[] = [];
+  const readers = readersOf(rules);
   for (const [question, fact] of facts) {
     if (fact.kind !== 'unknown') continue;
-    const affects = rules.filter((rule) => ruleMentions(rule, question)).map((r) => r.id).sort();
+    const affects = readers.get(question);
     // An open answer no rule reads cannot change a verdict: listing it would only be noise.
-    if (affects.length) points.push({ question, reason: fact.reason, affects });
+    if (affects) points.push({ question, reason: fact.reason, affects: [...affects] });
   }
   return points;
+}
+
+// Per list of rules, the ids of the rules reading each question (sorted): asked for every unknown answer of every target.
+const readersIndex = new WeakMap<readonly Rule[], Map<string, string[]>>();
+
+function readersOf(rules: readonly Rule[]): Map<string, string[]> {
+  let readers = readersIndex.get(rules);
+  if (!readers) {
+    readers = new Map();
+    for (const rule of rules) for (const question of questionsOf(rule)) readers.set(question, [...(readers.get(question) ?? []), rule.id]);
+    for (const ids of readers.values()) ids.sort();
+    readersIndex.set(rules, readers);
+  }
+  return readers;
 }
 
 // Per rule, the questions its conditions name: asked for every unknown answer of every channel, so worked out once.
@@ -226,8 +258,6 @@ function questionsOf(rule: Rule): Set<string> {
   }
   return questions;
 }
-
-const ruleMentions = (rule: Rule, question: string): boolean => questionsOf(rule).has(question);
 
 function readsAny(rule: Rule, questions: Set<string>): boolean {
   for (const question of questionsOf(rule)) if (questions.has(question)) return true;
