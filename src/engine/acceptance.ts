@@ -85,6 +85,8 @@ export function applyAcceptances(result: AssessmentResult, acceptances: readonly
       });
     } else inForce.push(acceptance);
   }
+  // Nothing to settle (the common case, and every what-if of a plan without accepted risks): the result stands.
+  if (!inForce.length) return { result, warnings };
   const used = new Set<Acceptance>();
   const targets = result.targets.map((target): TargetResult => {
     const findings = target.findings.map((finding): Finding => {

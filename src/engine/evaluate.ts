@@ -102,16 +102,29 @@ export function reevaluateChannel(policy: Policy, base: ChannelEvaluation, chang
   const facts = buildFacts(policy.questionnaire, 'channel', [{ platform: changed.platform }, ...changed.answers], base.orgFacts);
   const rules = changed.platform === base.target.platform ? base.rules : channelRules(base.inForce, changed.platform);
   const moved = changedQuestions(base.facts, facts);
-  const evaluatedBefore = new Set(base.rules);
-  const before = new Map(base.target.findings.map((f) => [f.rule, f]));
-  const decide = (rule: Rule): Finding | undefined =>
-    evaluatedBefore.has(rule) && !readsAny(rule, moved) ? before.get(rule.id) : evaluateRule(rule, facts);
+  const before = findingsByRule(base.target);
+  const basePlatform = base.target.platform ?? '';
+  const onBase = (rule: Rule): boolean => rule.channels.includes('*') || rule.channels.includes(basePlatform);
+  const decide = (rule: Rule): Finding | undefined => (onBase(rule) && !readsAny(rule, moved) ? before.get(rule.id) : evaluateRule(rule, facts));
   const target = evaluateTarget(base.target.id, 'channel', changed.platform, facts, rules, ownFacts(facts, base.orgFacts), rules, decide);
   return { target, facts, orgFacts: base.orgFacts, inForce: base.inForce, rules };
 }
 
+// A base is re-evaluated once per mitigation or route: its findings are indexed once.
+const baseFindings = new WeakMap<TargetResult, Map<string, Finding>>();
+
+function findingsByRule(target: TargetResult): Map<string, Finding> {
+  let byRule = baseFindings.get(target);
+  if (!byRule) baseFindings.set(target, (byRule = new Map(target.findings.map((f) => [f.rule, f]))));
+  return byRule;
+}
+
 // Organisation answers are inherited; their open points belong to the organisation, not to every channel.
-const ownFacts = (facts: Facts, orgFacts: Facts): Facts => new Map([...facts].filter(([id]) => !orgFacts.has(id)));
+function ownFacts(facts: Facts, orgFacts: Facts): Facts {
+  const own = new Map<string, Fact>();
+  for (const [id, fact] of facts) if (!orgFacts.has(id)) own.set(id, fact);
+  return own;
+}
 
 function changedQuestions(before: Facts, after: Facts): Set<string> {
   const changed = new Set<string>();
@@ -145,7 +158,8 @@ function evaluateTarget(
     if (finding) findings.push(finding);
     else passed.push(rule.id);
   }
-  findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || a.rule.localeCompare(b.rule));
+  const order = ruleOrder(rules);
+  findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
   const active = findings.filter((f) => f.status === 'active');
   const target: TargetResult = {
     id,
@@ -230,6 +244,19 @@ function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
     if (affects) points.push({ question, reason: fact.reason, affects: [...affects] });
   }
   return points;
+}
+
+// Per list of rules, each id's place in locale order: ties between findings sort by rule id, and localeCompare on
+// every comparison of every evaluation was the single largest cost of a what-if.
+const ruleOrders = new WeakMap<readonly Rule[], Map<string, number>>();
+
+function ruleOrder(rules: readonly Rule[]): Map<string, number> {
+  let order = ruleOrders.get(rules);
+  if (!order) {
+    const ids = rules.map((r) => r.id).sort((a, b) => a.localeCompare(b));
+    ruleOrders.set(rules, (order = new Map(ids.map((id, i) => [id, i]))));
+  }
+  return order;
 }
 
 // Per list of rules, the ids of the rules reading each question (sorted): asked for every unknown answer of every target.
