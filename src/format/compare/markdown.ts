@@ -27,7 +27,8 @@ export function renderAlternativesMarkdown(comparisons: ChannelComparison[], que
     out.push(`${h(2)} ${m('details', lang)}`, '');
     for (const o of c.routes) out.push(...routeDetail(o, questionnaire, lang), '');
   }
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  while (out.at(-1) === '') out.pop();
+  return `${out.join('\n')}\n`;
 }
 
 /** The whole `compare --format markdown` document: the section plus the file it judged. */
