@@ -1,6 +1,7 @@
 import { summarize } from '../engine/gate.js';
 import type { RiskLevel } from '../policy/model.js';
 import { levelName, t } from '../messages.js';
+import type { Chunks } from './chunks.js';
 import { locatedFindings } from './located.js';
 import type { CheckRun } from './run.js';
 
@@ -10,9 +11,9 @@ import type { CheckRun } from './run.js';
  */
 const BELOW_GATE: Record<RiskLevel, 'warning' | 'notice'> = { critical: 'warning', high: 'warning', medium: 'warning', low: 'notice' };
 
-export function formatGithub(run: CheckRun): string {
+export function* formatGithub(run: CheckRun): Chunks {
   const { lang } = run;
-  const lines = locatedFindings(run).map(({ finding, target, location, failing }) => {
+  for (const { finding, target, location, failing } of locatedFindings(run)) {
     const settled = finding.status === 'accepted' || run.baseline?.get(finding) === 'known';
     const command = failing ? 'error' : settled ? 'notice' : BELOW_GATE[finding.level];
     const status = finding.status === 'accepted' ? ` [${t('accepted', lang)}]` : '';
@@ -22,12 +23,11 @@ export function formatGithub(run: CheckRun): string {
       `col=${location.column}`,
       `title=${property(`chanrisk ${finding.rule} (${levelName(finding.level, lang)})${status}`)}`,
     ].join(',');
-    return `::${command} ${properties}::${data(`${target.id}: ${finding.title[lang]}\n${finding.recommendation[lang]}`)}`;
-  });
+    yield `::${command} ${properties}::${data(`${target.id}: ${finding.title[lang]}\n${finding.recommendation[lang]}`)}\n`;
+  }
   const summary = summarize(run.results, run.failOn);
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((level) => `${summary.counts[level]} ${levelName(level, lang)}`).join(', ');
-  lines.push(`chanrisk: ${counts}; ${summary.accepted} ${t('accepted', lang)}`);
-  return `${lines.join('\n')}\n`;
+  yield `chanrisk: ${counts}; ${summary.accepted} ${t('accepted', lang)}\n`;
 }
 
 /** Escaping as in @actions/core (toCommandValue / escapeData / escapeProperty). */

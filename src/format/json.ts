@@ -1,16 +1,19 @@
 import { summarize } from '../engine/gate.js';
 import type { Finding, TargetResult } from '../engine/result.js';
 import type { Lang } from '../policy/model.js';
-import { locatedFindings } from './located.js';
+import type { SourceLocation } from '../util/errors.js';
+import type { Chunks } from './chunks.js';
+import { StreamedArray, StreamedObject, streamJson } from './json-stream.js';
+import { failingCount } from './located.js';
 import type { CheckRun } from './run.js';
 
 /** Bump when a consumer of the JSON would have to change. Documented in README ("JSON output"). */
 export const JSON_FORMAT_VERSION = 1;
 
-export function formatJson(run: CheckRun): string {
+export function* formatJson(run: CheckRun): Chunks {
   // With --baseline only new or raised findings fail, as in the exit code.
-  const summary = { ...summarize(run.results, run.failOn), failing: locatedFindings(run).filter((l) => l.failing).length };
-  const document = {
+  const summary = { ...summarize(run.results, run.failOn), failing: failingCount(run) };
+  const document = new StreamedObject({
     formatVersion: JSON_FORMAT_VERSION,
     tool: run.tool,
     date: run.date,
@@ -18,33 +21,46 @@ export function formatJson(run: CheckRun): string {
     failOn: run.failOn,
     packs: run.policy.packs.map((p) => ({ id: p.id, version: p.version, rules: p.rules.length })),
     summary,
-    assessments: run.results.map((result, i) => ({
+    assessments: new StreamedArray(assessmentsJson(run)),
+  });
+  yield* streamJson(document);
+  yield '\n';
+}
+
+function* assessmentsJson(run: CheckRun) {
+  for (const [index, result] of run.results.entries()) {
+    const locations = run.assessments[index]?.locations ?? {};
+    yield new StreamedObject({
       file: result.file,
       organisation: result.organisation,
       rating: result.rating,
       score: result.score,
-      targets: result.targets.map((target) => targetJson(target, run, i)),
-    })),
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+      targets: new StreamedArray(result.targets.map((target) => targetJson(target, run, locations))),
+    });
+  }
 }
 
-function targetJson(target: TargetResult, run: CheckRun, index: number) {
-  const locations = run.assessments[index]?.locations ?? {};
-  return {
+function targetJson(target: TargetResult, run: CheckRun, locations: Record<string, SourceLocation>) {
+  return new StreamedObject({
     id: target.id,
     kind: target.kind,
     platform: target.platform ?? null,
     rating: target.rating,
     score: target.score,
     scoreBreakdown: target.findings.filter((f) => f.status === 'active').map((f) => ({ rule: f.rule, points: f.points })),
-    findings: target.findings.map((f) => ({
-      ...findingJson(f, run.lang, (q) => locations[`${target.id}/${q}`] ?? locations[`organisation/${q}`]),
-      baseline: run.baseline?.get(f) ?? null,
-    })),
+    findings: new StreamedArray(findingsJson(target, run, locations)),
     openPoints: target.openPoints,
     passed: target.passed,
-  };
+  });
+}
+
+function* findingsJson(target: TargetResult, run: CheckRun, locations: Record<string, SourceLocation>) {
+  for (const f of target.findings) {
+    yield {
+      ...findingJson(f, run.lang, (q) => locations[`${target.id}/${q}`] ?? locations[`organisation/${q}`]),
+      baseline: run.baseline?.get(f) ?? null,
+    };
+  }
 }
 
 function findingJson(f: Finding, lang: Lang, locate: (question: string) => { line: number; column: number } | undefined) {

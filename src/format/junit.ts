@@ -1,46 +1,44 @@
 import type { Lang, Rule } from '../policy/model.js';
 import { levelName, t } from '../messages.js';
-import { locatedFindings, type LocatedFinding } from './located.js';
+import type { AssessmentResult, TargetResult } from '../engine/result.js';
+import type { Chunks } from './chunks.js';
+import { isFailing, locateTargetFindings, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
 
 /**
  * JUnit XML: one suite per config and target, one test case per rule checked there. A finding that fails the build
  * is a <failure>; passed rules and findings below --fail-on (or accepted, or in the baseline) pass.
  */
-export function formatJunit(run: CheckRun): string {
-  const located = locatedFindings(run);
-  const titles = new Map<string, Rule>(run.policy.rules.map((r) => [r.id, r]));
-  const suites: string[] = [];
+export function* formatJunit(run: CheckRun): Chunks {
+  // The totals head the document, so they are counted first; the suites are then written one at a time.
   let tests = 0;
   let failures = 0;
   for (const result of run.results) {
     for (const target of result.targets) {
-      const cases: string[] = [];
-      let suiteFailures = 0;
-      const own = located.filter((l) => l.result === result && l.target === target);
-      for (const l of own) {
-        if (l.failing) suiteFailures++;
-        cases.push(findingCase(l, run.lang));
-      }
-      for (const rule of target.passed) {
-        const title = titles.get(rule)?.title[run.lang];
-        cases.push(`      <testcase classname="${attr(classname(result.file, target.id))}" name="${attr(title ? `${rule}: ${title}` : rule)}"/>`);
-      }
-      if (!cases.length) continue;
-      tests += cases.length;
-      failures += suiteFailures;
-      suites.push(
-        `  <testsuite name="${attr(`${result.file} ${target.id}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
-      );
+      tests += target.findings.length + target.passed.length;
+      failures += target.findings.filter((finding) => isFailing(run, finding)).length;
     }
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="chanrisk" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="chanrisk" tests="${tests}" failures="${failures}" errors="0">\n`;
+  const titles = new Map<string, Rule>(run.policy.rules.map((r) => [r.id, r]));
+  for (const [index, result] of run.results.entries()) {
+    for (const target of result.targets) {
+      const suite = testSuite(result, target, locateTargetFindings(run, index, result, target), titles, run.lang);
+      if (suite) yield suite;
+    }
+  }
+  yield '</testsuites>\n';
+}
+
+function testSuite(result: AssessmentResult, target: TargetResult, own: LocatedFinding[], titles: Map<string, Rule>, lang: Lang): string | undefined {
+  const cases = own.map((l) => findingCase(l, lang));
+  for (const rule of target.passed) {
+    const title = titles.get(rule)?.title[lang];
+    cases.push(`      <testcase classname="${attr(classname(result.file, target.id))}" name="${attr(title ? `${rule}: ${title}` : rule)}"/>`);
+  }
+  if (!cases.length) return undefined;
+  const failures = own.filter((l) => l.failing).length;
+  return `  <testsuite name="${attr(`${result.file} ${target.id}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n`;
 }
 
 function findingCase(l: LocatedFinding, lang: Lang): string {

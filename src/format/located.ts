@@ -26,17 +26,30 @@ export function locateTrigger(run: CheckRun, index: number, target: string, ques
   return locations[`${target}/${question}`] ?? locations[`organisation/${question}`];
 }
 
-export function locatedFindings(run: CheckRun): LocatedFinding[] {
-  return run.results.flatMap((result, index) =>
-    result.targets.flatMap((target) =>
-      target.findings.map((finding) => {
-        const location =
-          finding.triggers.map((t) => locateTrigger(run, index, target.id, t.question)).find(Boolean) ??
-          locateTrigger(run, index, target.id, 'platform') ?? { file: result.file, line: 1, column: 1 };
-        return { result, target, finding, location: { ...location, file: repoPath(location.file) }, failing: isFailing(run, finding) };
-      }),
-    ),
-  );
+/** Every finding of the run with its location, config by config, made one at a time. */
+export function* locatedFindings(run: CheckRun): Generator<LocatedFinding> {
+  for (const [index, result] of run.results.entries()) {
+    for (const target of result.targets) yield* locateTargetFindings(run, index, result, target);
+  }
+}
+
+/** The findings of one target of `result`, the config at `index`, located. */
+export function locateTargetFindings(run: CheckRun, index: number, result: AssessmentResult, target: TargetResult): LocatedFinding[] {
+  return target.findings.map((finding) => {
+    const location =
+      finding.triggers.map((t) => locateTrigger(run, index, target.id, t.question)).find(Boolean) ??
+      locateTrigger(run, index, target.id, 'platform') ?? { file: result.file, line: 1, column: 1 };
+    return { result, target, finding, location: { ...location, file: repoPath(location.file) }, failing: isFailing(run, finding) };
+  });
+}
+
+/** How many findings fail the build: the exit code and every format's verdict. */
+export function failingCount(run: CheckRun): number {
+  let count = 0;
+  for (const result of run.results) {
+    for (const target of result.targets) count += target.findings.filter((finding) => isFailing(run, finding)).length;
+  }
+  return count;
 }
 
 /** The first source with a URL: the rule's help link. */

@@ -2,6 +2,7 @@ import { summarize } from '../engine/gate.js';
 import { riskRank } from '../engine/levels.js';
 import type { Lang, Text } from '../policy/model.js';
 import { levelName, t } from '../messages.js';
+import type { Chunks } from './chunks.js';
 import { helpUri, locatedFindings, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
 
@@ -23,36 +24,37 @@ const words = {
  * A short summary for a pull-request comment: verdict, counts, the active findings and the accepted risks. Plain
  * Markdown in markdownlint's compact table style, no HTML, so it renders the same in GitHub, GitLab and elsewhere.
  */
-export function formatMarkdown(run: CheckRun): string {
+export function* formatMarkdown(run: CheckRun): Chunks {
   const { lang } = run;
   const w = (key: keyof typeof words) => words[key][lang];
   const summary = summarize(run.results, run.failOn);
-  const located = locatedFindings(run).sort((a, b) => riskRank(b.finding.level) - riskRank(a.finding.level) || a.finding.rule.localeCompare(b.finding.rule));
+  const located = [...locatedFindings(run)].sort((a, b) => riskRank(b.finding.level) - riskRank(a.finding.level) || a.finding.rule.localeCompare(b.finding.rule));
   const failing = located.filter((l) => l.failing).length;
   const gate = run.failOn === 'never' ? t('never', lang) : levelName(run.failOn, lang);
-  const out = [
+  yield lines(
     failing ? `### chanrisk: ✖ ${failing} ${w('failing')} ${gate}` : `### chanrisk: ✔ ${w('passing')} ${gate}`,
     '',
     `| ${levelName('critical', lang)} | ${levelName('high', lang)} | ${levelName('medium', lang)} | ${levelName('low', lang)} | ${t('accepted', lang)} | ${t('openPoints', lang)} |`,
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     `| ${summary.counts.critical} | ${summary.counts.high} | ${summary.counts.medium} | ${summary.counts.low} | ${summary.accepted} | ${summary.openPoints} |`,
-  ];
+  );
   const active = located.filter((l) => l.finding.status === 'active');
   if (active.length) {
-    out.push('', `| ${w('level')} | ${w('rule')} | ${w('target')} | ${w('where')} | ${w('finding')} |`, '| --- | --- | --- | --- | --- |');
-    for (const l of active) out.push(row(l, run, lang));
+    yield lines('', `| ${w('level')} | ${w('rule')} | ${w('target')} | ${w('where')} | ${w('finding')} |`, '| --- | --- | --- | --- | --- |');
+    for (const l of active) yield lines(row(l, run, lang));
   }
   const accepted = located.filter((l) => l.finding.acceptance);
   if (accepted.length) {
-    out.push('', `#### ${w('acceptedRisks')} (${accepted.length})`, '');
+    yield lines('', `#### ${w('acceptedRisks')} (${accepted.length})`, '');
     for (const { finding, target } of accepted) {
       const a = finding.acceptance;
-      if (a) out.push(`- \`${finding.rule}\` — ${cell(target.id)}: ${cell(a.reason)} (${cell(a.owner)}, ${w('approvedBy')} ${cell(a.approver)}, ${w('until')} ${a.expires})`);
+      if (a) yield lines(`- \`${finding.rule}\` — ${cell(target.id)}: ${cell(a.reason)} (${cell(a.owner)}, ${w('approvedBy')} ${cell(a.approver)}, ${w('until')} ${a.expires})`);
     }
   }
-  out.push('', `_${t('notLegalAdvice', lang)}_`);
-  return `${out.join('\n')}\n`;
+  yield lines('', `_${t('notLegalAdvice', lang)}_`);
 }
+
+const lines = (...texts: string[]): string => texts.map((line) => `${line}\n`).join('');
 
 function row(l: LocatedFinding, run: CheckRun, lang: Lang): string {
   const { finding, target, location } = l;

@@ -4,6 +4,8 @@ import { fingerprint, type BaselineState } from '../engine/baseline.js';
 import type { Finding } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
 import { levelName } from '../messages.js';
+import type { Chunks } from './chunks.js';
+import { StreamedArray, StreamedObject, streamJson } from './json-stream.js';
 import { helpUri, locatedFindings, repoPath, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
 
@@ -13,30 +15,35 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 const LEVEL: Record<RiskLevel, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 const BASELINE_STATE: Record<BaselineState, 'new' | 'updated' | 'unchanged'> = { new: 'new', raised: 'updated', known: 'unchanged' };
 
-export function formatSarif(run: CheckRun): string {
-  const located = locatedFindings(run);
-  const rules = ruleDescriptors(located.map((l) => l.finding), run.lang);
+export function* formatSarif(run: CheckRun): Chunks {
+  // The rule table precedes the results, so it is made first from the findings alone; the results are then streamed.
+  const rules = ruleDescriptors(run, run.lang);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const document = {
+  const document = new StreamedObject({
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [
-      {
+    runs: new StreamedArray([
+      new StreamedObject({
         tool: { driver: { name: run.tool.name, version: run.tool.version, semanticVersion: run.tool.version, rules } },
         // Columns come from the YAML parser's string offsets, i.e. UTF-16 code units.
         columnKind: 'utf16CodeUnits',
-        results: located.map((l) => sarifResult(l, run, ruleIndex.get(l.finding.rule) ?? 0)),
+        results: new StreamedArray(sarifResults(run, ruleIndex)),
         properties: { date: run.date, failOn: run.failOn, lang: run.lang },
-      },
-    ],
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+      }),
+    ]),
+  });
+  yield* streamJson(document);
+  yield '\n';
 }
 
 /** One descriptor per rule that produced a finding, sorted by id. */
-function ruleDescriptors(findings: Finding[], lang: Lang) {
+function ruleDescriptors(run: CheckRun, lang: Lang) {
   const first = new Map<string, Finding>();
-  for (const finding of findings) if (!first.has(finding.rule)) first.set(finding.rule, finding);
+  for (const result of run.results) {
+    for (const target of result.targets) {
+      for (const finding of target.findings) if (!first.has(finding.rule)) first.set(finding.rule, finding);
+    }
+  }
   return [...first.values()]
     .sort((a, b) => a.rule.localeCompare(b.rule))
     .map((f) => {
@@ -57,6 +64,10 @@ function ruleDescriptors(findings: Finding[], lang: Lang) {
         properties: { tags: [f.area], pack: f.pack, waivable: f.waivable, reviewed: f.reviewed },
       };
     });
+}
+
+function* sarifResults(run: CheckRun, ruleIndex: Map<string, number>) {
+  for (const l of locatedFindings(run)) yield sarifResult(l, run, ruleIndex.get(l.finding.rule) ?? 0);
 }
 
 function sarifResult(l: LocatedFinding, run: CheckRun, ruleIndex: number) {

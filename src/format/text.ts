@@ -1,9 +1,10 @@
 import chalk, { type ChalkInstance } from 'chalk';
 import { summarize } from '../engine/gate.js';
-import type { Finding, TargetResult, Trigger } from '../engine/result.js';
+import type { AssessmentResult, Finding, TargetResult, Trigger } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
 import { levelName, scaleName, t } from '../messages.js';
-import { isFailing } from './located.js';
+import type { Chunks } from './chunks.js';
+import { failingCount } from './located.js';
 import type { CheckRun } from './run.js';
 
 const LEVEL_STYLE: Record<RiskLevel, ChalkInstance> = {
@@ -18,31 +19,30 @@ const BASELINE = { en: 'in baseline', de: 'in der Baseline' } as const;
 const badge = (level: RiskLevel, lang: Lang): string => LEVEL_STYLE[level](levelName(level, lang).toUpperCase().padEnd(8));
 
 /** Human output for a terminal: colour on a TTY (chalk turns itself off when piped or under NO_COLOR). */
-export function formatText(run: CheckRun): string {
+export function* formatText(run: CheckRun): Chunks {
+  for (const [index, result] of run.results.entries()) yield `${resultLines(run, index, result).join('\n')}\n\n`;
+  yield `${summaryLine(run)}\n`;
+}
+
+function resultLines(run: CheckRun, index: number, result: AssessmentResult): string[] {
   const { lang } = run;
-  const out: string[] = [];
-  run.results.forEach((result, index) => {
-    const locations = run.assessments[index]?.locations ?? {};
-    out.push(chalk.bold(`${result.file} — ${result.organisation}`));
-    out.push(`  ${t('overall', lang)}: ${badge(result.rating, lang)} ${t('score', lang)} ${result.score}/100`);
-    for (const target of result.targets) {
-      if (target.kind === 'organisation' && !target.findings.length && !target.openPoints.length) continue;
-      out.push('', targetHeading(target, lang));
-      if (!target.findings.length) out.push(`    ${chalk.dim(t('noFindings', lang))}`);
-      for (const finding of target.findings) {
-        const known = run.baseline?.get(finding) === 'known';
-        out.push(...findingLines(finding, lang, (q) => locations[`${target.id}/${q}`]?.line ?? locations[`organisation/${q}`]?.line, known));
-      }
-      if (target.openPoints.length) {
-        const list = target.openPoints.map((p) => `${p.question} (${t(p.reason === 'dont_know' ? 'dontKnow' : 'unanswered', lang)})`);
-        out.push(`    ${chalk.cyan(`${t('openPoints', lang)}:`)} ${list.join(', ')}`);
-      }
-      out.push(`    ${chalk.dim(`${target.passed.length} ${t('passedRules', lang)}`)}`);
+  const locations = run.assessments[index]?.locations ?? {};
+  const out = [chalk.bold(`${result.file} — ${result.organisation}`), `  ${t('overall', lang)}: ${badge(result.rating, lang)} ${t('score', lang)} ${result.score}/100`];
+  for (const target of result.targets) {
+    if (target.kind === 'organisation' && !target.findings.length && !target.openPoints.length) continue;
+    out.push('', targetHeading(target, lang));
+    if (!target.findings.length) out.push(`    ${chalk.dim(t('noFindings', lang))}`);
+    for (const finding of target.findings) {
+      const known = run.baseline?.get(finding) === 'known';
+      out.push(...findingLines(finding, lang, (q) => locations[`${target.id}/${q}`]?.line ?? locations[`organisation/${q}`]?.line, known));
     }
-    out.push('');
-  });
-  out.push(summaryLine(run));
-  return `${out.join('\n')}\n`;
+    if (target.openPoints.length) {
+      const list = target.openPoints.map((p) => `${p.question} (${t(p.reason === 'dont_know' ? 'dontKnow' : 'unanswered', lang)})`);
+      out.push(`    ${chalk.cyan(`${t('openPoints', lang)}:`)} ${list.join(', ')}`);
+    }
+    out.push(`    ${chalk.dim(`${target.passed.length} ${t('passedRules', lang)}`)}`);
+  }
+  return out;
 }
 
 function targetHeading(target: TargetResult, lang: Lang): string {
@@ -82,7 +82,7 @@ function summaryLine(run: CheckRun): string {
   const summary = summarize(run.results, run.failOn);
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((level) => `${summary.counts[level]} ${levelName(level, lang)}`).join(', ');
   const gate = run.failOn === 'never' ? t('never', lang) : `${t('failsAt', lang)} ${levelName(run.failOn, lang)}`;
-  const failing = run.results.flatMap((r) => r.targets.flatMap((tg) => tg.findings)).filter((f) => isFailing(run, f)).length;
+  const failing = failingCount(run);
   const verdict = failing ? chalk.red.bold(`✖ ${failing} ≥ ${run.failOn}`) : chalk.green.bold('✔');
   const accepted = summary.accepted ? `, ${summary.accepted} ${t('accepted', lang)}` : '';
   return `${verdict} ${counts}${accepted} — ${run.results.length} ${t('configs', lang)}, ${gate}, ${summary.openPoints} ${t('openPoints', lang)}`;

@@ -5,17 +5,18 @@ import { compareWithBaseline, createBaseline } from '../../engine/baseline.js';
 import { evaluateAssessment } from '../../engine/evaluate.js';
 import { FAIL_ON_VALUES, type FailOn } from '../../engine/gate.js';
 import type { AssessmentResult } from '../../engine/result.js';
+import { batched, type Chunks } from '../../format/chunks.js';
 import { formatGithub } from '../../format/github.js';
 import { formatJson } from '../../format/json.js';
 import { formatJunit } from '../../format/junit.js';
-import { locatedFindings } from '../../format/located.js';
+import { failingCount } from '../../format/located.js';
 import { formatMarkdown } from '../../format/markdown.js';
 import type { CheckRun } from '../../format/run.js';
 import { formatSarif } from '../../format/sarif.js';
 import { formatText } from '../../format/text.js';
 import { loadPolicyStrict } from '../../policy/load.js';
 import type { Policy } from '../../policy/model.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { writeFileAtomic, writeFileAtomicChunks } from '../../util/atomic-write.js';
 import { InputErrors } from '../../util/errors.js';
 import { packageInfo } from '../../util/package-root.js';
 import { EXIT, type Io } from '../io.js';
@@ -23,7 +24,7 @@ import { parseChoice, parseDate, parseLang } from '../options.js';
 import { readBaseline } from './baseline-file.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
-const FORMATTERS: Record<(typeof CHECK_FORMATS)[number], (run: CheckRun) => string> = {
+const FORMATTERS: Record<(typeof CHECK_FORMATS)[number], (run: CheckRun) => Chunks> = {
   text: formatText,
   json: formatJson,
   sarif: formatSarif,
@@ -97,10 +98,11 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
     run.baseline = compareWithBaseline(results, written);
   } else if (baseline) run.baseline = compareWithBaseline(results, baseline);
 
-  const output = FORMATTERS[format](run);
-  if (options.output === undefined) io.out(output);
-  else writeFileAtomic(options.output, output, '--output');
-  return locatedFindings(run).some((l) => l.failing) ? EXIT.findings : EXIT.ok;
+  // Everything is read and checked by now: the output is made and written piece by piece, never held whole.
+  const output = batched(FORMATTERS[format](run));
+  if (options.output === undefined) for (const chunk of output) io.out(chunk);
+  else writeFileAtomicChunks(options.output, output, '--output');
+  return failingCount(run) > 0 ? EXIT.findings : EXIT.ok;
 }
 
 function plainEvaluation(policy: Policy, date: string): (assessment: Assessment) => AssessmentResult {

@@ -270,6 +270,6 @@ function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): number
     assessments: [assessment],
     results: [evaluateAssessment(policy, assessment, { date })],
   };
-  io.out(formatText(run));
+  for (const chunk of formatText(run)) io.out(chunk);
   return code;
 }
