@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type * as YamlLibrary from 'yaml';
+import type { Document, Node } from 'yaml';
 import { InputError, type SourceLocation } from './errors.js';
 import { parseYamlFast } from './yaml-fast.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from './yaml-limits.js';
@@ -61,8 +62,20 @@ export function parseYaml(text: string, file: string): YamlSource {
   return parseYamlFast(text, file) ?? parseYamlFull(text, file);
 }
 
+let library: typeof YamlLibrary | undefined;
+
+/**
+ * The `yaml` package, loaded on first use: a plain config never needs it, and evaluating its modules was about 5 %
+ * of a one-file check. esbuild bundles it as a module that initialises on this call.
+ */
+function yamlLibrary(): typeof YamlLibrary {
+  // eslint-disable-next-line no-restricted-syntax, @typescript-eslint/no-require-imports -- a package, named literally, loaded late (see above)
+  return (library ??= require('yaml') as typeof YamlLibrary);
+}
+
 /** The `yaml` path: takes any input, enforces every guard and words every error. */
 export function parseYamlFull(text: string, file: string): YamlSource {
+  const { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
@@ -124,6 +137,7 @@ export function parseYamlFull(text: string, file: string): YamlSource {
 }
 
 function rejectDangerousKeys(node: unknown, at: (offset: number) => SourceLocation, depth: number): void {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   if (depth > MAX_DEPTH) {
     const range = (node as Node | undefined)?.range;
     throw new InputError('the YAML is nested too deeply', at(range?.[0] ?? 0), `at most ${MAX_DEPTH} levels`);
