@@ -1,6 +1,7 @@
 import type { Condition } from '../policy/condition.js';
 import { questionTests } from '../policy/condition.js';
 import type { Policy, Rule, Scale } from '../policy/model.js';
+import { byCodeUnits } from '../util/order.js';
 import type { ScaleLevel } from '../policy/schema.js';
 import type { Assessment, ChannelInput } from './assessment.js';
 import { conditionTruth, evaluateCondition } from './conditions.js';
@@ -158,8 +159,7 @@ function evaluateTarget(
     if (finding) findings.push(finding);
     else passed.push(rule.id);
   }
-  const order = ruleOrder(rules);
-  findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
+  findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || byCodeUnits(a.rule, b.rule));
   const active = findings.filter((f) => f.status === 'active');
   const target: TargetResult = {
     id,
@@ -244,19 +244,6 @@ function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
     if (affects) points.push({ question, reason: fact.reason, affects: [...affects] });
   }
   return points;
-}
-
-// Per list of rules, each id's place in locale order: ties between findings sort by rule id, and localeCompare on
-// every comparison of every evaluation was the single largest cost of a what-if.
-const ruleOrders = new WeakMap<readonly Rule[], Map<string, number>>();
-
-function ruleOrder(rules: readonly Rule[]): Map<string, number> {
-  let order = ruleOrders.get(rules);
-  if (!order) {
-    const ids = rules.map((r) => r.id).sort((a, b) => a.localeCompare(b));
-    ruleOrders.set(rules, (order = new Map(ids.map((id, i) => [id, i]))));
-  }
-  return order;
 }
 
 // Per list of rules, the ids of the rules reading each question (sorted): asked for every unknown answer of every target.

@@ -7,6 +7,7 @@ import type { AssessmentResult, Finding, TargetResult } from '../engine/result.j
 import type { Policy } from '../policy/model.js';
 import { GREY_KINDS, type ContradictionRule } from './catalogue.js';
 import type { EvidenceHit } from './scan.js';
+import { byCodeUnits } from '../util/order.js';
 
 /**
  * The grey library the code shows for each channel on its platform, keyed by channel id: the first one found, a
@@ -52,7 +53,7 @@ export function evaluateWithEvidence(policy: Policy, assessment: Assessment, hit
     if (typeof declared === 'string' && declared !== DONT_KNOW && declared !== hit.library.integration) {
       findings.push(contradictionFinding(contradiction, declared, hit));
     }
-    findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || a.rule.localeCompare(b.rule));
+    findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || byCodeUnits(a.rule, b.rule));
     return rescore({ ...target, findings });
   });
   return { ...result, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) };

@@ -4,12 +4,13 @@ import type { Finding } from '../../engine/result.js';
 import { levelName } from '../../messages.js';
 import type { AnswerValue, Lang, Questionnaire } from '../../policy/model.js';
 import { m, sentence } from './messages.js';
+import { byCodeUnits } from '../../util/order.js';
 
 const TITLES_SHOWN = 3;
 
 /** Finding titles for a sentence: the most severe first, at most three, "…" when there are more. */
 function titles(findings: Finding[], lang: Lang): string {
-  const sorted = [...findings].sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || a.rule.localeCompare(b.rule));
+  const sorted = [...findings].sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || byCodeUnits(a.rule, b.rule));
   const shown = sorted.slice(0, TITLES_SHOWN).map((f) => `${f.title[lang]} (${levelName(f.level, lang)})`);
   return sorted.length > TITLES_SHOWN ? `${shown.join('; ')}; …` : shown.join('; ');
 }
