@@ -1,11 +1,12 @@
 // `npm run bench`: times chanrisk against the Node floor and a peer linter in one run, and writes bench/RESULTS.md.
-// Flags: --node-harness (skip hyperfine), --quick (fewer runs), --no-audit (offline), --no-build, --out <file>.
+// Flags: --node-harness (skip hyperfine), --quick (fewer runs), --no-audit (offline), --no-build, --out <file>,
+// --against <checkout> (time another build of chanrisk, e.g. a worktree of an older commit, side by side).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, type as osType, release } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import { writeConfigs } from './generate.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +16,7 @@ const RSS_PROBE = join(ROOT, 'bench', 'rss-probe.mjs');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const OUT = args.includes('--out') ? resolve(args[args.indexOf('--out') + 1]) : join(ROOT, 'bench', 'RESULTS.md');
+const AGAINST = args.includes('--against') ? join(resolve(args[args.indexOf('--against') + 1]), 'dist', 'chanrisk.js') : undefined;
 const QUICK = flag('--quick');
 const LOG_HEADING = '## Optimisation log';
 
@@ -83,12 +85,28 @@ function probe(command) {
   return { rss: rows.length ? Math.max(...rows.map((r) => r[0])) / 1024 : NaN, cpu: rows.length ? median(rows.map((r) => r[1])) : NaN };
 }
 
-/** Whether the bundle will read the build-time policy snapshot: it must match the rule files byte for byte. */
+/** Whether the bundle will read the build-time policy snapshot: it must match the rule files (size and CRC-32). */
 function snapshotInUse() {
   const file = join(ROOT, 'dist', 'policy.snapshot.json');
   if (!existsSync(file)) return false;
   const { files } = JSON.parse(readFileSync(file, 'utf8'));
-  return Object.entries(files).every(([name, hash]) => existsSync(join(ROOT, 'rules', name)) && createHash('sha256').update(readFileSync(join(ROOT, 'rules', name))).digest('hex') === hash);
+  const fingerprint = (bytes) => `${bytes.length}:${crc32(bytes).toString(16)}`;
+  return Object.entries(files).every(([name, stored]) => existsSync(join(ROOT, 'rules', name)) && fingerprint(readFileSync(join(ROOT, 'rules', name))) === stored);
+}
+
+/**
+ * Median count of user-space instructions (perf stat, three runs): unlike time, it hardly moves with the other
+ * work on a shared machine. Undefined where perf cannot count them.
+ */
+function instructions(command) {
+  const counts = [];
+  for (let i = 0; i < 3; i++) {
+    const run = spawnSync('perf', ['stat', '-x,', '-e', 'instructions:u', process.execPath, ...command.argv], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const count = Number(/^(\d+),[^\n]*instructions/m.exec(run.stderr ?? '')?.[1]);
+    if (!Number.isFinite(count)) return undefined;
+    counts.push(count);
+  }
+  return median(counts);
 }
 
 function exitCode(argv) {
@@ -144,6 +162,13 @@ function main() {
             { name: 'report, 50 channels, HTML', argv: reportArgv('html'), runs: runs(10) },
           ]
         : []),
+      ...(AGAINST
+        ? [
+            { name: 'against: check, 1 example', argv: [AGAINST, ...check([example]).slice(1)], runs: runs(20) },
+            { name: 'against: check, 1,000 configs', argv: [AGAINST, ...check(sets[1000]).slice(1)], runs: runs(5) },
+            { name: 'against: report, 50 channels, Markdown', argv: [AGAINST, ...reportArgv('md').slice(1)], runs: runs(10) },
+          ]
+        : []),
       { name: 'spectral lint, 1 example', argv: spectral([example]), runs: 3 },
       { name: 'spectral lint, 100 configs', argv: spectral(sets[100]), runs: 3 },
     ];
@@ -151,6 +176,8 @@ function main() {
     const method = timeCommands(commands, hyperfineVersion());
     log('measuring peak memory…');
     for (const command of commands) Object.assign(command, probe(command));
+    log('counting instructions…');
+    for (const command of commands) command.instructions = instructions(command);
     log('npm audit…');
     const auditResult = audit();
 
@@ -164,6 +191,8 @@ function main() {
     const report = by['report, 50 channels, Markdown'];
     const reportHtml = by['report, 50 channels, HTML'];
     const ours = commands.filter((c) => c.argv[0] === CLI);
+    const counted = one.instructions && by['node -e 0'].instructions;
+    const instructionRatio = counted ? one.instructions / by['node -e 0'].instructions : undefined;
     const heaviest = ours.reduce((a, b) => (b.rss > a.rss ? b : a));
     const spectralOne = by['spectral lint, 1 example'];
     const spectral100 = by['spectral lint, 100 configs'];
@@ -185,6 +214,9 @@ function main() {
       '| benchmark | median | target | result |',
       '| --- | --- | --- | --- |',
       `| check, 1 example vs \`node -e 0\` | ${fmt(one.ms)} ms vs ${fmt(floor)} ms = **${(one.ms / floor).toFixed(2)}x** | ≤ 1.5x | ${met(one.ms / floor <= 1.5)} |`,
+      ...(instructionRatio
+        ? [`| the same in instructions (perf stat, load-independent) | ${(one.instructions / 1e6).toFixed(0)} M vs ${(by['node -e 0'].instructions / 1e6).toFixed(0)} M = **${instructionRatio.toFixed(2)}x** | ≤ 1.5x | ${met(instructionRatio <= 1.5)} |`]
+        : []),
       `| check, 1,000 configs in one invocation | **${fmt(n1000.ms)} ms** (${Math.round(1000 / (n1000.ms / 1000))} configs/s) | < 2,000 ms | ${met(n1000.ms < 2000)} |`,
       `| growth 10 → 100 → 1,000 configs | ${m1.toFixed(2)} then ${m2.toFixed(2)} ms per extra config | linear | ${met(m2 <= m1 * 2 + 0.1)} |`,
       report
@@ -194,12 +226,14 @@ function main() {
       '',
       '## All runs',
       '',
-      '| command | median wall ms | x `node -e 0` | configs/s | CPU ms (user+sys, median of 3) | CPU x `node -e 0` | peak RSS MB |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| command | median wall ms | x `node -e 0` | configs/s | CPU ms (user+sys, median of 3) | CPU x `node -e 0` | instructions (M, median of 3) | instructions x `node -e 0` | peak RSS MB |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...commands.map((c) => {
         const count = /(\d[\d,]*) configs/.exec(c.name)?.[1]?.replace(',', '');
-        return `| ${c.name} | ${fmt(c.ms)} | ${(c.ms / floor).toFixed(2)} | ${count ? Math.round(Number(count) / (c.ms / 1000)) : '—'} | ${fmt(c.cpu)} | ${(c.cpu / by['node -e 0'].cpu).toFixed(2)} | ${c.rss.toFixed(0)} |`;
+        const instr = c.instructions && counted ? `${(c.instructions / 1e6).toFixed(0)} | ${(c.instructions / by['node -e 0'].instructions).toFixed(2)}` : '— | —';
+        return `| ${c.name} | ${fmt(c.ms)} | ${(c.ms / floor).toFixed(2)} | ${count ? Math.round(Number(count) / (c.ms / 1000)) : '—'} | ${fmt(c.cpu)} | ${(c.cpu / by['node -e 0'].cpu).toFixed(2)} | ${instr} | ${c.rss.toFixed(0)} |`;
       }),
+      ...(AGAINST ? ['', `"against" rows: the build of commit ${commitOf(dirname(dirname(AGAINST)))} (\`--against\`) on the same inputs, in the same run.`] : []),
       '',
       '## Peer: Spectral',
       '',
@@ -234,6 +268,11 @@ function rulesCount() {
   } catch {
     return 'could not list';
   }
+}
+
+function commitOf(dir) {
+  const run = spawnSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim() : 'of unknown commit';
 }
 
 function spectralVersion() {
