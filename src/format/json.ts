@@ -1,3 +1,4 @@
+import type { BaselineState } from '../engine/baseline.js';
 import { summarize } from '../engine/gate.js';
 import type { Finding, TargetResult } from '../engine/result.js';
 import type { Lang } from '../policy/model.js';
@@ -56,14 +57,12 @@ function targetJson(target: TargetResult, run: CheckRun, locations: Record<strin
 
 function* findingsJson(target: TargetResult, run: CheckRun, locations: Record<string, SourceLocation>) {
   for (const f of target.findings) {
-    yield {
-      ...findingJson(f, run.lang, (q) => locations[`${target.id}/${q}`] ?? locations[`organisation/${q}`]),
-      baseline: run.baseline?.get(f) ?? null,
-    };
+    yield findingJson(f, run.lang, (q) => locations[`${target.id}/${q}`] ?? locations[`organisation/${q}`], run.baseline?.get(f) ?? null);
   }
 }
 
-function findingJson(f: Finding, lang: Lang, locate: (question: string) => { line: number; column: number } | undefined) {
+// One object literal with every key (no spread): spreading ~20 keys into a new object costs as much as making it.
+function findingJson(f: Finding, lang: Lang, locate: (question: string) => { line: number; column: number } | undefined, baseline: BaselineState | null) {
   return {
     rule: f.rule,
     pack: f.pack,
@@ -87,5 +86,6 @@ function findingJson(f: Finding, lang: Lang, locate: (question: string) => { lin
     reviewed: f.reviewed,
     waivable: f.waivable,
     acceptance: f.acceptance ?? null,
+    baseline,
   };
 }
