@@ -5,6 +5,7 @@ import { levelName, t } from '../messages.js';
 import type { Chunks } from './chunks.js';
 import { helpUri, locatedFindings, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
+import { byCodeUnits } from '../util/order.js';
 
 const words = {
   failing: { en: 'finding(s) at or above', de: 'Befund(e) ab' },
@@ -28,7 +29,7 @@ export function* formatMarkdown(run: CheckRun): Chunks {
   const { lang } = run;
   const w = (key: keyof typeof words) => words[key][lang];
   const summary = summarize(run.results, run.failOn);
-  const located = [...locatedFindings(run)].sort((a, b) => riskRank(b.finding.level) - riskRank(a.finding.level) || a.finding.rule.localeCompare(b.finding.rule));
+  const located = [...locatedFindings(run)].sort((a, b) => riskRank(b.finding.level) - riskRank(a.finding.level) || byCodeUnits(a.finding.rule, b.finding.rule));
   const failing = located.filter((l) => l.failing).length;
   const gate = run.failOn === 'never' ? t('never', lang) : levelName(run.failOn, lang);
   yield lines(

@@ -8,6 +8,7 @@ import type { Chunks } from './chunks.js';
 import { StreamedArray, StreamedObject, streamJson } from './json-stream.js';
 import { helpUri, locatedFindings, repoPath, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
+import { byCodeUnits } from '../util/order.js';
 
 /** SARIF 2.1.0 (OASIS), the format GitHub code scanning and most CI dashboards import. */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -45,7 +46,7 @@ function ruleDescriptors(run: CheckRun, lang: Lang) {
     }
   }
   return [...first.values()]
-    .sort((a, b) => a.rule.localeCompare(b.rule))
+    .sort((a, b) => byCodeUnits(a.rule, b.rule))
     .map((f) => {
       const uri = helpUri(f);
       const sources = f.sources.map((s) => `- ${s.title}${s.section ? `, ${s.section}` : ''}${s.url ? ` <${s.url}>` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
