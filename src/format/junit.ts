@@ -20,30 +20,42 @@ export function* formatJunit(run: CheckRun): Chunks {
     }
   }
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="chanrisk" tests="${tests}" failures="${failures}" errors="0">\n`;
-  const titles = new Map<string, Rule>(run.policy.rules.map((r) => [r.id, r]));
+  const passedName = passedRuleNames(run.policy.rules, run.lang);
   for (const [index, result] of run.results.entries()) {
     for (const target of result.targets) {
-      const suite = testSuite(result, target, locateTargetFindings(run, index, result, target), titles, run.lang);
+      const suite = testSuite(result, target, locateTargetFindings(run, index, result, target), passedName, run.lang);
       if (suite) yield suite;
     }
   }
   yield '</testsuites>\n';
 }
 
-function testSuite(result: AssessmentResult, target: TargetResult, own: LocatedFinding[], titles: Map<string, Rule>, lang: Lang): string | undefined {
-  const cases = own.map((l) => findingCase(l, lang));
-  for (const rule of target.passed) {
-    const title = titles.get(rule)?.title[lang];
-    cases.push(`      <testcase classname="${attr(classname(result.file, target.id))}" name="${attr(title ? `${rule}: ${title}` : rule)}"/>`);
-  }
+/** A passed rule's test case name, escaped once per rule: a thousand configs repeat the same few hundred. */
+function passedRuleNames(rules: Rule[], lang: Lang): (rule: string) => string {
+  const titles = new Map(rules.map((r) => [r.id, r.title[lang]]));
+  const names = new Map<string, string>();
+  return (rule) => {
+    let name = names.get(rule);
+    if (name === undefined) {
+      const title = titles.get(rule);
+      names.set(rule, (name = attr(title ? `${rule}: ${title}` : rule)));
+    }
+    return name;
+  };
+}
+
+function testSuite(result: AssessmentResult, target: TargetResult, own: LocatedFinding[], passedName: (rule: string) => string, lang: Lang): string | undefined {
+  const className = attr(classname(result.file, target.id));
+  const cases = own.map((l) => findingCase(l, className, lang));
+  for (const rule of target.passed) cases.push(`      <testcase classname="${className}" name="${passedName(rule)}"/>`);
   if (!cases.length) return undefined;
   const failures = own.filter((l) => l.failing).length;
   return `  <testsuite name="${attr(`${result.file} ${target.id}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n`;
 }
 
-function findingCase(l: LocatedFinding, lang: Lang): string {
-  const { finding, target, location } = l;
-  const head = `      <testcase classname="${attr(classname(l.result.file, target.id))}" name="${attr(`${finding.rule}: ${finding.title[lang]}`)}" file="${attr(location.file)}" line="${location.line}"`;
+function findingCase(l: LocatedFinding, className: string, lang: Lang): string {
+  const { finding, location } = l;
+  const head = `      <testcase classname="${className}" name="${attr(`${finding.rule}: ${finding.title[lang]}`)}" file="${attr(location.file)}" line="${location.line}"`;
   const status = finding.status === 'accepted' ? ` [${t('accepted', lang)}]` : '';
   const detail = `${location.file}:${location.line}:${location.column}: ${levelName(finding.level, lang)}${status}\n${finding.finding[lang]}\n→ ${finding.recommendation[lang]}`;
   if (!l.failing) return `${head}>\n        <system-out>${text(detail)}</system-out>\n      </testcase>`;
@@ -54,5 +66,9 @@ const classname = (file: string, target: string): string => `chanrisk.${file.rep
 
 // XML 1.0 forbids most control characters even when escaped.
 const clean = (value: string): string => value.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
-const text = (value: string): string => clean(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const attr = (value: string): string => text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+// Most values hold none of the characters the escapes below change; testing for them first is far cheaper.
+const TEXT_SPECIAL = /[\0-\x08\x0B\x0C\x0E-\x1F&<>\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTR_SPECIAL = /[\0-\x1F"&<>\uD800-\uDFFF\uFFFE\uFFFF]/;
+const text = (value: string): string => (TEXT_SPECIAL.test(value) ? clean(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : value);
+const attr = (value: string): string =>
+  ATTR_SPECIAL.test(value) ? text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;') : value;
