@@ -88,18 +88,14 @@ ${LEVEL_CSS}
 
 /** The Markdown report rendered by marked into one self-contained page: inline CSS and SVG, no scripts, no requests. */
 export function renderHtml(input: ReportInput): string {
+  return [...htmlPieces(input)].join('');
+}
+
+/** renderHtml in pieces, a section at a time, for writing a large report without holding it whole. */
+export function* htmlPieces(input: ReportInput): Generator<string> {
   const marked = markedFor(input.lang);
-  // Parsed heading by heading: a heading closes every open block, and no line of the report starts with "#" but a
-  // heading (escaping sees to text from configs and packs), so the HTML is the same as from one parse, while marked
-  // takes about twice as long on one document of megabytes as on its sections.
-  const body = renderMarkdown(input, svgVisuals)
-    .split(/\n\n(?=#)/)
-    .map((section) => marked.parse(section, { async: false }))
-    .join('')
-    // The action plan is the one table whose first column is "#": it gets fixed column widths to fit on A4.
-    .replace('<table>\n<thead>\n<tr>\n<th>#</th>', '<table class="plan">\n<thead>\n<tr>\n<th>#</th>');
   const title = `${w('title', input.lang)}: ${input.assessment.organisation.name}`;
-  return [
+  yield [
     '<!DOCTYPE html>',
     `<html lang="${input.lang}">`,
     '<head>',
@@ -112,10 +108,18 @@ export function renderHtml(input: ReportInput): string {
     '</head>',
     '<body>',
     '<main>',
-    body.trimEnd(),
-    '</main>',
-    '</body>',
-    '</html>',
     '',
   ].join('\n');
+  // Parsed heading by heading: a heading closes every open block, and no line of the report starts with "#" but a
+  // heading (escaping sees to text from configs and packs), so the HTML is the same as from one parse, while marked
+  // takes about twice as long on one document of megabytes as on its sections.
+  const sections = renderMarkdown(input, svgVisuals).split(/\n\n(?=#)/);
+  for (const [i, section] of sections.entries()) {
+    const html = marked
+      .parse(section, { async: false })
+      // The action plan is the one table whose first column is "#": it gets fixed column widths to fit on A4.
+      .replace('<table>\n<thead>\n<tr>\n<th>#</th>', '<table class="plan">\n<thead>\n<tr>\n<th>#</th>');
+    yield i === sections.length - 1 ? html.trimEnd() : html;
+  }
+  yield ['', '</main>', '</body>', '</html>', ''].join('\n');
 }

@@ -9,7 +9,7 @@ import { rankActions } from '../../../engine/whatif.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
 import { loadBuiltinRoutes } from '../../../policy/routes.js';
 import { slug } from '../../../report/escape.js';
-import { renderHtml } from '../../../report/html.js';
+import { htmlPieces } from '../../../report/html.js';
 import { renderMarkdown } from '../../../report/markdown.js';
 import type { ReportInput } from '../../../report/model.js';
 import { InputErrors } from '../../../util/errors.js';
@@ -17,7 +17,7 @@ import { packageInfo } from '../../../util/package-root.js';
 import { EXIT, type Io } from '../../io.js';
 import { parseChoice, parseDate, parseLang } from '../../options.js';
 import { say } from './messages.js';
-import { writeAtomically } from './write.js';
+import { writeReport } from './write.js';
 
 export const REPORT_FORMATS = ['markdown', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -63,9 +63,9 @@ export function runReport(file: string, options: ReportOptions, io: Io): number 
     actions: rankActions(policy, assessment, result, { date }, settle),
     alternatives: compareChannels(policy, assessment, loadBuiltinRoutes(policy.questionnaire).routes, { date, settle }),
   };
-  const content = format === 'html' ? renderHtml(input) : renderMarkdown(input);
+  const content = format === 'html' ? htmlPieces(input) : [renderMarkdown(input)];
   const output = options.output ?? defaultOutput(assessment.organisation.name, date, format);
-  writeAtomically(output, content, { force: options.force ?? false, lang });
+  writeReport(output, content, { force: options.force ?? false, lang });
   io.out(`${say('written', lang, { file: output })}\n`);
   return EXIT.ok;
 }
