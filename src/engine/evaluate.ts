@@ -1,8 +1,8 @@
 import type { Condition } from '../policy/condition.js';
 import { questionTests } from '../policy/condition.js';
 import type { Policy, Rule, Scale } from '../policy/model.js';
-import { byCodeUnits } from '../util/order.js';
 import type { ScaleLevel } from '../policy/schema.js';
+import { byCodeUnits } from '../util/order.js';
 import type { Assessment, ChannelInput } from './assessment.js';
 import { conditionTruth, evaluateCondition } from './conditions.js';
 import { buildFacts, type AnswerLayers, type Fact, type Facts } from './facts.js';
@@ -19,7 +19,7 @@ export interface EvaluateOptions {
 export function evaluateAssessment(policy: Policy, assessment: Assessment, options: EvaluateOptions): AssessmentResult {
   const inForce = rulesInForce(policy, options.date);
   const orgFacts = buildFacts(policy.questionnaire, 'organisation', assessment.organisation.answers);
-  const channels = assessment.channels.map((channel) => evaluateChannel(policy, channel, orgFacts, inForce));
+  const channels = assessment.channels.map((channel) => evaluateChannelBase(policy, channel, orgFacts, inForce).target);
   const targets: TargetResult[] = options.channelsOnly
     ? channels
     : [
@@ -38,16 +38,6 @@ export function evaluateAssessment(policy: Policy, assessment: Assessment, optio
 
 export function channelFacts(policy: Policy, channel: ChannelInput, orgFacts: Facts): Facts {
   return buildFacts(policy.questionnaire, 'channel', [{ platform: channel.platform }, channel.answers], orgFacts);
-}
-
-/** A change to a channel for a what-if or a route: its platform and answer layers over (or instead of) the plan's. */
-export interface ChannelChange {
-  platform: string;
-  answers: AnswerLayers;
-}
-
-function evaluateChannel(policy: Policy, channel: ChannelInput, orgFacts: Facts, rules: Rule[]): TargetResult {
-  return evaluateChannelBase(policy, channel, orgFacts, rules).target;
 }
 
 /** A channel's evaluation with what it was made from: the base that `reevaluateChannel` changes incrementally. */
@@ -91,6 +81,12 @@ function memo<V>(cache: WeakMap<readonly Rule[], Map<string, V>>, rules: readonl
   let value = byKey.get(key);
   if (value === undefined) byKey.set(key, (value = make()));
   return value;
+}
+
+/** A change to a channel for a what-if or a route: its platform and answer layers over (or instead of) the plan's. */
+export interface ChannelChange {
+  platform: string;
+  answers: AnswerLayers;
 }
 
 /**

@@ -5,6 +5,7 @@ import { buildFacts, type Answers, type Facts } from './facts.js';
 import { maxRisk, riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
 import { rawPoints, rescore } from './score.js';
+import { byCodeUnits } from '../util/order.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
 export function applyMitigation(assessment: Assessment, targetId: string, mitigation: Mitigation): Assessment {
@@ -138,7 +139,7 @@ export function rankActions(
       riskRank(b.before.rating) - riskRank(b.after.rating) - (riskRank(a.before.rating) - riskRank(a.after.rating)) ||
       b.removed - a.removed ||
       riskRank(b.finding.level) - riskRank(a.finding.level) ||
-      a.target.localeCompare(b.target) ||
-      a.finding.rule.localeCompare(b.finding.rule),
+      byCodeUnits(a.target, b.target) ||
+      byCodeUnits(a.finding.rule, b.finding.rule),
   );
 }
