@@ -5,7 +5,6 @@ import { initExamples, scanExamples, schemaExamples } from './commands/ci-help.j
 import { compareExamples } from './commands/compare/help.js';
 import { reportExamples } from './commands/report/help.js';
 import { interviewExamples } from './commands/interview/help.js';
-import { runRulesLint, runRulesList, runRulesShow, runRulesTest } from './commands/rules.js';
 import type { Io } from './io.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -84,8 +83,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .addOption(langOption())
     .addOption(rulesOption())
     .addHelpText('after', '\nExamples:\n  $ chanrisk rules list\n  $ chanrisk rules list --format json --lang de\n  $ chanrisk rules list --format markdown > rules/CATALOGUE.md')
-    .action((options) => {
-      result.code = runRulesList(options, io);
+    .action(async (options) => {
+      result.code = (await rulesCommand()).runRulesList(options, io);
     });
   rules
     .command('show')
@@ -94,8 +93,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .addOption(langOption())
     .addOption(rulesOption())
     .addHelpText('after', '\nExamples:\n  $ chanrisk rules show wa-unofficial-client\n  $ chanrisk rules show uwg-advertising-without-consent --lang de')
-    .action((id: string, options) => {
-      result.code = runRulesShow(id, options, io);
+    .action(async (id: string, options) => {
+      result.code = (await rulesCommand()).runRulesShow(id, options, io);
     });
   rules
     .command('lint')
@@ -106,7 +105,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .option('--date <YYYY-MM-DD>', 'the day review ages are measured from (default: today)')
     .addHelpText('after', '\nExamples:\n  $ chanrisk rules lint\n  $ chanrisk rules lint ./our-packs --max-review-age 180\n\nExit codes: 0 valid (warnings allowed), 2 errors.')
     .action(async (dir: string | undefined, options) => {
-      result.code = await runRulesLint(dir, options, io);
+      result.code = await (await rulesCommand()).runRulesLint(dir, options, io);
     });
   rules
     .command('test')
@@ -114,8 +113,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .argument('[dir]', 'a rules folder (with questionnaire.yaml) or a folder of extra packs; default: the built-in rules')
     .addOption(rulesOption())
     .addHelpText('after', '\nExamples:\n  $ chanrisk rules test\n  $ chanrisk rules test ./our-packs\n\nExit codes: 0 all pass, 1 a case fails, 2 a pack is invalid.')
-    .action((dir: string | undefined, options) => {
-      result.code = runRulesTest(dir, options, io);
+    .action(async (dir: string | undefined, options) => {
+      result.code = (await rulesCommand()).runRulesTest(dir, options, io);
     });
 
   program
@@ -169,3 +168,6 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   return program;
 }
+
+// The rules commands (lint, rule self-tests, the evidence catalogue) load only when used: `check` never needs them.
+const rulesCommand = () => import('./commands/rules.js');
