@@ -1,9 +1,10 @@
 import { main } from './main.js';
 
-// `chanrisk check … | head` closes the pipe early: end quietly instead of crashing with EPIPE.
+// `chanrisk check … | head` closes the pipe early: no crash with EPIPE. Output into the closed pipe goes nowhere, a
+// long output stops being made (Io.outClosed), and the command ends with its own exit code.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
     throw error;
   });
 }

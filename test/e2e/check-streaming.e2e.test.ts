@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,4 +79,39 @@ describe('-o when writing fails half-way', () => {
     expect(readFileSync(target, 'utf8')).toBe('previous run\n');
     expect(readdirSync(dir)).toEqual(['chanrisk.json']);
   });
+});
+
+describe('stdout into a pipe whose reader is slow', () => {
+  /** Runs check over `files` as JSON with the bench's probe preloaded; returns stdout, exit code and peak RSS (KB). */
+  async function probedRun(files: string[], stdout: 'paused-pipe' | 'file') {
+    const rssFile = join(tempDir(), 'rss.txt');
+    const args = ['--import', join(ROOT, 'bench', 'rss-probe.mjs'), CLI, 'check', ...files, ...DATE, '--format', 'json'];
+    const out = join(tempDir(), 'out.json');
+    const child = spawn(process.execPath, stdout === 'file' ? [...args, '-o', out] : args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CHANRISK_BENCH_RSS_FILE: rssFile } });
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    child.stderr.resume();
+    const chunks: Buffer[] = [];
+    child.stdout.pause();
+    // Nothing is read for a while: a writer that does not wait would make the whole output meanwhile.
+    await new Promise((done) => setTimeout(done, 1500));
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await closed;
+    const text = stdout === 'file' ? readFileSync(out, 'utf8') : Buffer.concat(chunks).toString('utf8');
+    return { text, code, rssKb: Number(readFileSync(rssFile, 'utf8').split(' ')[0]) };
+  }
+
+  it('waits for the reader instead of piling the output up in memory, and writes every byte in order', async () => {
+    // 300 generated configs give ~25 MB of JSON: held in memory it would show plainly in the peak RSS.
+    const dir = tempDir('chanrisk-pipe-');
+    const script = `import('./bench/generate.mjs').then((m) => m.writeConfigs(${JSON.stringify(dir)}, 300, { rulesDir: 'rules' }))`;
+    expect(spawnSync(process.execPath, ['-e', script], { cwd: ROOT }).status).toBe(0);
+    const files = readdirSync(dir).map((f) => join(dir, f));
+    const piped = await probedRun(files, 'paused-pipe');
+    const written = await probedRun(files, 'file');
+    expect(piped.text.length).toBeGreaterThan(10_000_000);
+    expect(piped.text).toBe(written.text);
+    expect(piped.code).toBe(written.code);
+    expect(piped.rssKb, `peak RSS into a paused pipe ${piped.rssKb} KB, into a file ${written.rssKb} KB`).toBeLessThan(written.rssKb + 25 * 1024);
+  }, 60_000);
 });

@@ -100,8 +100,14 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
 
   // Everything is read and checked by now: the output is made and written piece by piece, never held whole.
   const output = batched(FORMATTERS[format](run));
-  if (options.output === undefined) for (const chunk of output) io.out(chunk);
-  else writeFileAtomicChunks(options.output, output, '--output');
+  if (options.output !== undefined) writeFileAtomicChunks(options.output, output, '--output');
+  else {
+    for (const chunk of output) {
+      io.out(chunk);
+      await io.ready?.();
+      if (io.outClosed?.()) break;
+    }
+  }
   return failingCount(run) > 0 ? EXIT.findings : EXIT.ok;
 }
 
