@@ -2,7 +2,7 @@ import type { AnswerValue, Mitigation, Policy, RiskLevel, Text } from '../policy
 import type { Route } from '../policy/routes.js';
 import type { Assessment, ChannelInput } from './assessment.js';
 import { evaluateCondition } from './conditions.js';
-import { evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
+import { channelResult, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
 import { riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
 import { rawPoints } from './score.js';
@@ -99,7 +99,7 @@ export function compareChannels(policy: Policy, assessment: Assessment, routes: 
 
 /** A channel's evaluation as the plan's result shows it: with accepted risks settled. */
 function settled(assessment: Assessment, target: TargetResult, options: CompareOptions): TargetResult {
-  const evaluated: AssessmentResult = { file: assessment.file, organisation: assessment.organisation.name, rating: target.rating, score: target.score, targets: [target] };
+  const evaluated = channelResult(assessment, target);
   return (options.settle ? options.settle(evaluated) : evaluated).targets[0] ?? target;
 }
 

@@ -40,6 +40,11 @@ export function channelFacts(policy: Policy, channel: ChannelInput, orgFacts: Fa
   return buildFacts(policy.questionnaire, 'channel', [{ platform: channel.platform }, channel.answers], orgFacts);
 }
 
+/** One channel's target as a whole result, as `evaluateAssessment` with `channelsOnly` gives it for a single channel. */
+export function channelResult(assessment: Assessment, target: TargetResult): AssessmentResult {
+  return { file: assessment.file, organisation: assessment.organisation.name, rating: target.rating, score: target.score, targets: [target] };
+}
+
 /** A channel's evaluation with what it was made from: the base that `reevaluateChannel` changes incrementally. */
 export interface ChannelEvaluation {
   target: TargetResult;

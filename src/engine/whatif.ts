@@ -1,6 +1,6 @@
 import type { Mitigation, Policy } from '../policy/model.js';
 import type { Assessment } from './assessment.js';
-import { channelFacts, evaluateAssessment, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
+import { channelFacts, channelResult, evaluateAssessment, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
 import { buildFacts, type Answers, type Facts } from './facts.js';
 import { maxRisk, riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
@@ -77,8 +77,7 @@ function withoutNewlyRelevant(evaluated: AssessmentResult, targetId: string, bef
 function channelWhatIf(policy: Policy, assessment: Assessment, base: ChannelEvaluation, before: TargetResult, mitigation: Mitigation): WhatIf {
   const channel = assessment.channels.find((c) => c.id === before.id);
   const target = channel ? reevaluateChannel(policy, base, { platform: channel.platform, answers: [mitigationChanges(channel.answers, mitigation), channel.answers] }).target : before;
-  const evaluated: AssessmentResult = { file: assessment.file, organisation: assessment.organisation.name, rating: target.rating, score: target.score, targets: [target] };
-  return withoutNewlyRelevant(evaluated, before.id, before, base.facts);
+  return withoutNewlyRelevant(channelResult(assessment, target), before.id, before, base.facts);
 }
 
 function targetFacts(policy: Policy, assessment: Assessment, targetId: string): Facts {
