@@ -1,5 +1,5 @@
-import type { Condition } from '../policy/condition.js';
 import { questionTests } from '../policy/condition.js';
+import { ruleConditions } from '../policy/rule-conditions.js';
 import type { Policy, Rule, Scale } from '../policy/model.js';
 import type { ScaleLevel } from '../policy/schema.js';
 import { byCodeUnits } from '../util/order.js';
@@ -267,8 +267,7 @@ const mentions = new WeakMap<Rule, Set<string>>();
 function questionsOf(rule: Rule): Set<string> {
   let questions = mentions.get(rule);
   if (!questions) {
-    const conditions: Condition[] = [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
-    questions = new Set(conditions.flatMap((c) => [...questionTests(c)].map((t) => t.question)));
+    questions = new Set(ruleConditions(rule).flatMap((c) => [...questionTests(c)].map((t) => t.question)));
     mentions.set(rule, questions);
   }
   return questions;

@@ -50,8 +50,9 @@ export function lintPolicy(questionnaire: Questionnaire, packs: Pack[], options:
     for (const channel of rule.channels) {
       if (channel !== '*' && !platforms.includes(channel)) report(`unknown platform "${channel}" in channels`);
     }
-    const conditions = [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
+    const conditions = [rule.condition, ...(rule.applies ? [rule.applies] : []), ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
     for (const condition of conditions) for (const message of checkCondition(condition, questionnaire, rule.scope)) report(message);
+    if (rule.law && !questionnaire.jurisdictions.some((j) => j.id === rule.law?.jurisdiction)) report(`unknown jurisdiction "${rule.law.jurisdiction}" in law`);
     for (const message of checkMitigation(rule, questionnaire)) report(message);
     rule.tests.fires.concat(rule.tests.passes).forEach((test) => {
       for (const [id, value] of Object.entries(test.answers)) {
@@ -70,6 +71,20 @@ export function lintPolicy(questionnaire: Questionnaire, packs: Pack[], options:
       const maxAge = options.maxReviewAgeDays ?? DEFAULT_MAX_REVIEW_AGE_DAYS;
       if (age > maxAge) report(`last reviewed ${rule.reviewed}, more than ${maxAge} days ago`, 'warning');
       if (age < 0) report(`review date ${rule.reviewed} lies in the future`);
+    }
+  }
+
+  for (const rule of allRules) {
+    for (const id of rule.supersedes ?? []) {
+      const other = seen.get(id);
+      if (!other) at(rule.location, `rule ${rule.id}: supersedes unknown rule "${id}"`, rule.id);
+      else if (id === rule.id || other.supersedes?.includes(rule.id)) at(rule.location, `rule ${rule.id}: supersedes "${id}", which supersedes it back`, rule.id);
+    }
+  }
+
+  for (const jurisdiction of questionnaire.jurisdictions) {
+    for (const [kind, condition] of Object.entries(jurisdiction.reach)) {
+      for (const message of checkCondition(condition, questionnaire, 'organisation')) at(qLocation, `jurisdiction "${jurisdiction.id}" (${kind}): ${message}`);
     }
   }
 

@@ -6,7 +6,7 @@ import { validateWithSchema } from '../util/zod-errors.js';
 import { loadYamlFile, type PathSegment, type YamlSource } from '../util/yaml-file.js';
 import { parseCondition, type Condition, type SyntaxProblem } from './condition.js';
 import { lintPolicy, type LintProblem } from './lint.js';
-import type { Modifier, Pack, Policy, Question, Questionnaire, Rule, Scale } from './model.js';
+import type { Jurisdiction, Modifier, Pack, Policy, Question, Questionnaire, Reach, Rule, Scale } from './model.js';
 import { PackFile, QuestionnaireFile, Scale as ScaleData } from './schema.js';
 import { readSnapshot } from './snapshot.js';
 import type * as z from 'zod/mini';
@@ -33,7 +33,7 @@ export function loadPolicy(options: { rulesDir?: string; extraDirs?: string[]; m
   const packs = [
     ...packFiles(join(rulesDir, 'packs')).map((file) => loadPack(file, builtin)),
     ...(options.extraDirs ?? []).flatMap((dir) => packFiles(resolve(dir)).map((file) => loadPack(file, false))),
-  ];
+  ].map((pack) => withApplicability(pack, questionnaire));
   const problems = lintPolicy(questionnaire, packs, options);
   const rules = applyOverrides(packs);
   return { policy: { questionnaire, packs, rules }, problems };
@@ -113,7 +113,28 @@ export function loadQuestionnaire(file: string): Questionnaire {
       return question;
     }),
   }));
-  return { version: data.version, file, sections, questions };
+  const jurisdictions = (data.jurisdictions ?? []).map((j, i): Jurisdiction => {
+    const path: PathSegment[] = ['jurisdictions', i, 'reach'];
+    const reach = (kind: Reach): Condition => conditionOf(j.reach[kind], [...path, kind], source);
+    return { id: j.id, name: j.name, reach: { seat: reach('seat'), establishment: reach('establishment'), market: reach('market') } };
+  });
+  return { version: data.version, file, sections, questions, jurisdictions };
+}
+
+/**
+ * Each rule's applicability made once: the law's reach (any of its kinds) and the rule's own `applies`. An unknown
+ * jurisdiction is left out here and reported by the lint.
+ */
+function withApplicability(pack: Pack, questionnaire: Questionnaire): Pack {
+  const rules = pack.rules.map((rule): Rule => {
+    const jurisdiction = rule.law && questionnaire.jurisdictions.find((j) => j.id === rule.law?.jurisdiction);
+    const parts: Condition[] = [];
+    if (jurisdiction && rule.law) parts.push(rule.law.reach.length === 1 ? jurisdiction.reach[rule.law.reach[0] as Reach] : { any: rule.law.reach.map((r) => jurisdiction.reach[r]) });
+    if (rule.applies) parts.push(rule.applies);
+    if (!parts.length) return rule;
+    return { ...rule, applicability: parts.length === 1 ? (parts[0] as Condition) : { all: parts } };
+  });
+  return { ...pack, rules };
 }
 
 function scaleOf(data: z.infer<typeof ScaleData>, path: PathSegment[], source: YamlSource): Scale {
@@ -149,7 +170,10 @@ export function loadPack(file: string, builtin: boolean): Pack {
       scope: r.scope ?? 'channel',
       channels: r.channels,
       title: r.title,
+      ...(r.law && { law: { jurisdiction: r.law.jurisdiction, reach: typeof r.law.reach === 'string' ? [r.law.reach] : r.law.reach } }),
+      ...(r.applies !== undefined && { applies: conditionOf(r.applies, [...path, 'applies'], source) }),
       condition: conditionOf(r.condition, [...path, 'condition'], source),
+      ...(r.supersedes && { supersedes: r.supersedes }),
       impact: scaleOf(r.impact, [...path, 'impact'], source),
       likelihood: scaleOf(r.likelihood, [...path, 'likelihood'], source),
       finding: r.finding,
@@ -158,6 +182,7 @@ export function loadPack(file: string, builtin: boolean): Pack {
       ...(r.uncertainty && { uncertainty: r.uncertainty }),
       sources: r.sources,
       reviewed: r.reviewed,
+      ...(r.review_days !== undefined && { reviewDays: r.review_days }),
       waivable: r.waivable,
       ...(r.effective_from && { effectiveFrom: r.effective_from }),
       ...(r.effective_until && { effectiveUntil: r.effective_until }),

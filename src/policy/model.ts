@@ -1,8 +1,8 @@
 import type { SourceLocation } from '../util/errors.js';
 import type { Condition } from './condition.js';
-import type { Area, Lang, QuestionType, RiskLevel, ScaleLevel, Text } from './schema.js';
+import type { Area, Lang, QuestionType, Reach, RiskLevel, ScaleLevel, Text } from './schema.js';
 
-export type { Area, Lang, QuestionType, RiskLevel, ScaleLevel, Text };
+export type { Area, Lang, QuestionType, Reach, RiskLevel, ScaleLevel, Text };
 
 export interface Option {
   value: string;
@@ -33,11 +33,19 @@ export interface Section {
   questions: Question[];
 }
 
+export interface Jurisdiction {
+  id: string;
+  name: Text;
+  /** Per kind of reach, the answers that bring an organisation within this law. */
+  reach: Record<Reach, Condition>;
+}
+
 export interface Questionnaire {
   version: string;
   file: string;
   sections: Section[];
   questions: Map<string, Question>;
+  jurisdictions: Jurisdiction[];
 }
 
 export interface Modifier {
@@ -59,6 +67,19 @@ export interface Source {
   citation?: string;
   section?: string;
   version?: string;
+  /** YYYY-MM-DD: the version or publication date of the text cited. */
+  date?: string;
+  /** YYYY-MM-DD: the day the source was last re-read for this rule. */
+  checked?: string;
+  court?: string;
+  docket?: string;
+  ecli?: string;
+}
+
+/** The law a rule applies and the ways it reaches an organisation (any of them suffices). */
+export interface Law {
+  jurisdiction: string;
+  reach: Reach[];
 }
 
 export type AnswerValue = string | number | boolean | string[];
@@ -85,7 +106,17 @@ export interface Rule {
   scope: 'organisation' | 'channel';
   channels: string[];
   title: Text;
+  law?: Law;
+  /** The situation the rule is written for; where it is false the rule is not applicable. */
+  applies?: Condition;
+  /**
+   * The law's reach and `applies` together, made at load time: where false the rule is not applicable,
+   * where unknown it is judged as applicable (the worst case).
+   */
+  applicability?: Condition;
   condition: Condition;
+  /** Rules this one is the more specific finding of: where both fire, only this one is kept. */
+  supersedes?: string[];
   impact: Scale;
   likelihood: Scale;
   finding: Text;
@@ -94,6 +125,7 @@ export interface Rule {
   uncertainty?: Text;
   sources: Source[];
   reviewed: string;
+  reviewDays?: number;
   waivable: boolean;
   effectiveFrom?: string;
   effectiveUntil?: string;

@@ -43,9 +43,21 @@ export const Section = z.strictObject({
   questions: z.array(Question).check(z.minLength(1)),
 });
 
+/** How a body of law reaches an organisation: by its seat, an establishment, or the market its channels address. */
+export const REACHES = ['seat', 'establishment', 'market'] as const;
+export type Reach = (typeof REACHES)[number];
+
+/** A body of law (German, EU) and, per kind of reach, the answers that bring an organisation within it. */
+export const Jurisdiction = z.strictObject({
+  id: Id,
+  name: Text,
+  reach: z.strictObject({ seat: ConditionData, establishment: ConditionData, market: ConditionData }),
+});
+
 export const QuestionnaireFile = z.strictObject({
   version: z.string(),
   sections: z.array(Section).check(z.minLength(1)),
+  jurisdictions: z.optional(z.array(Jurisdiction)),
 });
 
 export const IMPACT_LEVELS = ['negligible', 'limited', 'significant', 'maximum'] as const;
@@ -85,6 +97,19 @@ export const Source = z.strictObject({
   citation: z.optional(z.string()),
   section: z.optional(z.string()),
   version: z.optional(z.string()),
+  /** The version or publication date of the text cited. */
+  date: z.optional(IsoDate),
+  /** The day someone last re-read the source for this rule. */
+  checked: z.optional(IsoDate),
+  court: z.optional(z.string()),
+  docket: z.optional(z.string()),
+  ecli: z.optional(z.string().check(z.regex(/^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Za-z0-9.]+$/, 'an ECLI such as ECLI:EU:C:2021:1024'))),
+});
+
+/** The law a rule applies and how it reaches an organisation; a rule without one applies wherever its platform is used. */
+export const Law = z.strictObject({
+  jurisdiction: Id,
+  reach: z.union([z.enum(REACHES), z.array(z.enum(REACHES)).check(z.minLength(1))]),
 });
 
 const AnswerMap = z.record(z.string(), z.unknown());
@@ -108,7 +133,12 @@ export const Rule = z.strictObject({
   scope: z.optional(z.enum(['organisation', 'channel'])),
   channels: z.array(z.string()).check(z.minLength(1)),
   title: Text,
+  law: z.optional(Law),
+  /** The situation the rule is written for (integration, sector, purpose): outside it the rule is not applicable. */
+  applies: z.optional(ConditionData),
   condition: ConditionData,
+  /** Rules this one is the more specific finding of: where both fire, only this one is kept. */
+  supersedes: z.optional(z.array(Id).check(z.minLength(1))),
   impact: Scale,
   likelihood: Scale,
   finding: Text,
@@ -117,6 +147,8 @@ export const Rule = z.strictObject({
   uncertainty: z.optional(Text),
   sources: z.array(Source).check(z.minLength(1)),
   reviewed: IsoDate,
+  /** Days between reviews: how fast the rule's ground moves (platform terms ≤ 90, statutes ≤ 365). */
+  review_days: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(730))),
   waivable: z.boolean(),
   effective_from: z.optional(IsoDate),
   effective_until: z.optional(IsoDate),

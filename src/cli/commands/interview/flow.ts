@@ -1,6 +1,7 @@
 import { evaluateCondition, type Truth } from '../../../engine/conditions.js';
 import { buildFacts, DONT_KNOW, type Facts } from '../../../engine/facts.js';
 import { questionTests, type Condition } from '../../../policy/condition.js';
+import { ruleConditions } from '../../../policy/rule-conditions.js';
 import type { Option, Policy, Question, Rule } from '../../../policy/model.js';
 
 /** The pure logic of the interview: which question comes next, what counts as answered, what a change re-asks. */
@@ -63,7 +64,6 @@ function namedBy(conditions: Condition[]): Set<string> {
   return new Set(conditions.flatMap((c) => [...questionTests(c)].map((t) => t.question)));
 }
 
-const ruleConditions = (rule: Rule): Condition[] => [rule.condition, ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
 
 const questionConditions = (question: Question): Condition[] => [
   ...(question.when ? [question.when] : []),
@@ -102,7 +102,7 @@ function settledTruth(condition: Condition, soFar: SoFar): Truth {
 export function relevantQuestions(policy: Policy, date: string, platform: string | undefined, soFar?: SoFar): Set<string> {
   const rules = rulesInForce(policy, date)
     .filter((r) => platform === undefined || r.scope === 'organisation' || r.channels.includes('*') || r.channels.includes(platform))
-    .filter((r) => !soFar || settledTruth(r.condition, soFar) !== 'no');
+    .filter((r) => !soFar || (settledTruth(r.condition, soFar) !== 'no' && (!r.applicability || settledTruth(r.applicability, soFar) !== 'no')));
   const relevant = namedBy(rules.flatMap(ruleConditions));
   relevant.add(PLATFORM);
   let grew = true;
