@@ -8,7 +8,8 @@ import { formatCompareMarkdown, renderAlternativesMarkdown } from '../src/format
 import type { CompareRun } from '../src/format/compare/run.js';
 import { formatCompareText } from '../src/format/compare/text.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
-import { loadRoutesStrict, type Route } from '../src/policy/routes.js';
+import type { Route } from '../src/policy/routes.js';
+import { loadRoutesStrict } from '../src/routes/load.js';
 import { ROOT } from './helpers.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/rules-compare');

@@ -5,7 +5,7 @@ import { evaluateAssessment } from '../src/engine/evaluate.js';
 import { riskLevel } from '../src/engine/levels.js';
 import { applyMitigation, rankActions, whatIf } from '../src/engine/whatif.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
-import { runRuleTests } from '../src/policy/rule-tests.js';
+import { runRuleTests } from '../src/engine/rule-tests.js';
 import { ROOT } from './helpers.js';
 
 const policy = loadPolicyStrict({ rulesDir: join(ROOT, 'test/fixtures/rules-mini') });

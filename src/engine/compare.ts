@@ -31,6 +31,10 @@ export interface RouteEvaluation {
   assumptions: AppliedAnswer[];
   /** Questions unknown for this route that the plan did not leave open: judged as the worst case. */
   newlyOpen: string[];
+  /** Plan answers that hold for the plan's platform or provider only and were not carried to this route. */
+  notCarried: string[];
+  /** Active findings that rest on the route's defaults or on answers it leaves open: assumptions of the route, not the plan. */
+  routeAssumed: Finding[];
 }
 
 export interface RouteOutcome {
@@ -127,8 +131,9 @@ function routeOutcome(
 ): RouteOutcome {
   const current = route.platform === channel.platform && Object.entries(route.facts).every(([id, value]) => sameAnswer(channel.answers[id], value));
   if (route.unavailable) return { route, current: false, blockers: [], serves: false };
-  const defaults = Object.entries(route.defaults).filter(([id]) => channel.answers[id] === undefined);
-  const alternative = { platform: route.platform, answers: [route.facts, channel.answers, Object.fromEntries(defaults)] };
+  const { carried, notCarried } = carriedAnswers(policy, channel, route);
+  const defaults = Object.entries(route.defaults).filter(([id]) => carried[id] === undefined);
+  const alternative = { platform: route.platform, answers: [route.facts, carried, Object.fromEntries(defaults)] };
   const { facts, target: evaluated } = reevaluateChannel(policy, base, alternative);
   const target = settled(assessment, evaluated, options);
   const applied = (entries: [string, unknown][], kind: AppliedAnswer['kind']): AppliedAnswer[] =>
@@ -145,6 +150,8 @@ function routeOutcome(
   const planOpen = new Set(plan.openPoints.map((p) => p.question));
   const planRules = new Set(active(plan).map((f) => f.rule));
   const routeRules = new Set(active(target).map((f) => f.rule));
+  const newlyOpen = target.openPoints.map((p) => p.question).filter((q) => !planOpen.has(q) && base.facts.get(q)?.kind !== 'unknown');
+  const routeMade = new Set([...newlyOpen, ...defaults.map(([id]) => id)]);
   return {
     route,
     current,
@@ -155,9 +162,27 @@ function routeOutcome(
       appeared: active(target).filter((f) => !planRules.has(f.rule)),
       disappeared: active(plan).filter((f) => !routeRules.has(f.rule)),
       assumptions: [...applied(Object.entries(route.facts), 'fact'), ...applied(defaults, 'default')],
-      newlyOpen: target.openPoints.map((p) => p.question).filter((q) => !planOpen.has(q) && base.facts.get(q)?.kind !== 'unknown'),
+      newlyOpen,
+      notCarried,
+      routeAssumed: active(target).filter((f) => !planRules.has(f.rule) && f.triggers.some((t) => routeMade.has(t.question))),
     },
   };
+}
+
+/**
+ * The plan's answers as another route inherits them. An answer that holds for one platform or provider only (its
+ * processor agreement, privacy notice, DPIA, transfer assessment, secrecy release) does not carry to another
+ * platform unless the route implies it: that route must be answered anew, and until then is judged as the worst case.
+ */
+function carriedAnswers(policy: Policy, channel: ChannelInput, route: Route): { carried: Record<string, unknown>; notCarried: string[] } {
+  if (route.platform === channel.platform) return { carried: channel.answers, notCarried: [] };
+  const carried: Record<string, unknown> = {};
+  const notCarried: string[] = [];
+  for (const [id, value] of Object.entries(channel.answers)) {
+    if (policy.questionnaire.questions.get(id)?.providerBound && !(id in route.facts)) notCarried.push(id);
+    else carried[id] = value;
+  }
+  return { carried, notCarried: notCarried.sort() };
 }
 
 /**
@@ -180,11 +205,14 @@ export function recommend(
   const candidates = outcomes
     .map((outcome, index) => ({ outcome, index }))
     .filter(({ outcome }) => outcome.route.official && outcome.serves && outcome.evaluation)
+    // A route that leaves more risk than the plan is no recommendation, whatever its rating.
+    .filter(({ outcome }) => outcome.current || !outcome.evaluation || rawPoints(outcome.evaluation.target) <= before.points || riskRank(outcome.evaluation.target.rating) < riskRank(plan.rating))
     .sort((a, b) => compareCandidates(a.outcome, a.index, b.outcome, b.index, channel.platform));
   const least = candidates[0]?.outcome;
   if (!least?.evaluation) return { kind: 'none', reason: 'no_route_serves', before, ...none };
   const fromPlan = new Set(planRisks.map((f) => f.rule));
-  const routeCaused = (o: RouteOutcome) => (f: Finding) => !fromPlan.has(f.rule) && causedByRoute(mitigationOf(f.rule), o.route.facts, channel.answers.purposes);
+  const routeCaused = (o: RouteOutcome) => (f: Finding) =>
+    !fromPlan.has(f.rule) && (o.evaluation?.routeAssumed.includes(f) === true || causedByRoute(mitigationOf(f.rule), o.route.facts, channel.answers.purposes));
   const ownRisksOf = (o: RouteOutcome) => active(o.evaluation?.target).filter((f) => riskRank(f.level) >= riskRank(HIGH) && routeCaused(o)(f));
   const best = candidates.map((c) => c.outcome).find((o) => ownRisksOf(o).length === 0);
   if (!best?.evaluation) {

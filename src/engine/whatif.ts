@@ -2,9 +2,9 @@ import type { Mitigation, Policy } from '../policy/model.js';
 import type { Assessment } from './assessment.js';
 import { channelFacts, channelResult, evaluateAssessment, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
 import { buildFacts, type Answers, type Facts } from './facts.js';
-import { maxRisk, riskRank } from './levels.js';
+import { riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
-import { rawPoints, rescore } from './score.js';
+import { overall, rawPoints, rescore } from './score.js';
 import { byCodeUnits } from '../util/order.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
@@ -68,7 +68,7 @@ function withoutNewlyRelevant(evaluated: AssessmentResult, targetId: string, bef
   if (!dropped.length) return { result: evaluated, opened: [] };
   const targets = evaluated.targets.map((t) => (t.id === targetId ? rescore({ ...t, findings: t.findings.filter((f) => !dropped.includes(f)) }) : t));
   return {
-    result: { ...evaluated, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) },
+    result: { ...evaluated, targets, ...overall(targets) },
     opened: [...new Set(dropped.flatMap(unknowns))].sort(),
   };
 }

@@ -117,6 +117,6 @@ function plainEvaluation(policy: Policy, date: string): (assessment: Assessment)
 
 /** --scan: the evidence modules load only here, so a plain check stays fast. */
 async function evidenceEvaluation(dir: string, policy: Policy, date: string, lang: CheckRun['lang'], io: Io): Promise<(assessment: Assessment) => AssessmentResult> {
-  const { scanForCheck } = await import('../../evidence/check-scan.js');
+  const { scanForCheck } = await import('./check-scan.js');
   return scanForCheck(dir, policy, date, lang, io);
 }
