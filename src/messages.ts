@@ -27,7 +27,7 @@ const catalogue = {
   organisation: { en: 'organisation', de: 'Organisation' },
   channel: { en: 'channel', de: 'Kanal' },
   overall: { en: 'overall', de: 'gesamt' },
-  score: { en: 'score', de: 'Punktzahl' },
+  score: { en: 'score', de: 'Risikowert' },
   why: { en: 'why', de: 'warum' },
   impact: { en: 'impact', de: 'Schwere' },
   likelihood: { en: 'likelihood', de: 'Wahrscheinlichkeit' },

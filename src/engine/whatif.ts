@@ -86,12 +86,19 @@ function targetFacts(policy: Policy, assessment: Assessment, targetId: string): 
   return channel ? channelFacts(policy, channel, orgFacts) : orgFacts;
 }
 
+/** A target's rating with its score and the uncapped points behind it. */
+export interface Standing {
+  rating: AssessmentResult['rating'];
+  score: number;
+  points: number;
+}
+
 export interface Action {
   target: string;
   finding: Finding;
-  before: { rating: AssessmentResult['rating']; score: number };
-  after: { rating: AssessmentResult['rating']; score: number };
-  /** Finding points removed across the whole assessment, before the 100 cap, so capped channels still rank. */
+  before: Standing;
+  after: Standing;
+  /** Finding points removed across the whole assessment: what the action changes even where the rating stays. */
   removed: number;
   /** Questions the action opens that the plan has not answered yet. */
   opened: string[];
@@ -126,8 +133,8 @@ export function rankActions(
       actions.push({
         target: target.id,
         finding,
-        before: { rating: target.rating, score: target.score },
-        after: { rating: afterTarget.rating, score: afterTarget.score },
+        before: { rating: target.rating, score: target.score, points: rawPoints(target) },
+        after: { rating: afterTarget.rating, score: afterTarget.score, points: rawPoints(afterTarget) },
         removed: base ? rawPoints(target) - rawPoints(afterTarget) : total(result) - total(after),
         opened: outcome.opened,
       });
