@@ -6,9 +6,10 @@ import type { Lang, RiskLevel } from '../policy/model.js';
 import { levelName } from '../messages.js';
 import type { Chunks } from './chunks.js';
 import { StreamedArray, StreamedObject, streamJson } from './json-stream.js';
-import { helpUri, locatedFindings, repoPath, type LocatedFinding } from './located.js';
+import { helpUri, locatedFindings, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
 import { byCodeUnits } from '../util/order.js';
+import { repoRelativePath } from '../util/repo-path.js';
 
 /** SARIF 2.1.0 (OASIS), the format GitHub code scanning and most CI dashboards import. */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -83,9 +84,9 @@ function sarifResult(l: LocatedFinding, run: CheckRun, ruleIndex: number) {
     message: { text: `${target.id}: ${finding.title[lang]} (${levelName(finding.level, lang)}). ${finding.recommendation[lang]}` },
     locations: [physical(location.file, location.line, location.column)],
     ...(evidence.length && {
-      relatedLocations: evidence.map((e, i) => ({ id: i + 1, ...physical(repoPath(e.file), e.line, 1), message: { text: e.package } })),
+      relatedLocations: evidence.map((e, i) => ({ id: i + 1, ...physical(repoRelativePath(e.file), e.line, 1), message: { text: e.package } })),
     }),
-    partialFingerprints: { 'chanrisk/v1': fingerprint(finding, target.id) },
+    partialFingerprints: { 'chanrisk/v2': fingerprint(finding, repoRelativePath(l.result.file), target.id) },
     ...(state && { baselineState: BASELINE_STATE[state] }),
     ...(finding.acceptance && {
       suppressions: [

@@ -54,7 +54,7 @@ describe('check --format sarif', () => {
     expect(result?.level).toBe('error');
     // integration: unofficial_library stands on line 22, column 20 of the example.
     expect(result?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/whatsapp-unofficial-marketing.yaml' }, region: { startLine: 22, startColumn: 20 } });
-    expect(result?.partialFingerprints['chanrisk/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(result?.partialFingerprints['chanrisk/v2']).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(run?.results.map((r) => r.level))).toEqual(new Set(['error', 'warning']));
   });
 

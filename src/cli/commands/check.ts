@@ -19,6 +19,7 @@ import type { Policy } from '../../policy/model.js';
 import { writeFileAtomic, writeFileAtomicChunks } from '../../util/atomic-write.js';
 import { InputErrors } from '../../util/errors.js';
 import { packageInfo } from '../../util/package-root.js';
+import { repoRelativePath } from '../../util/repo-path.js';
 import { EXIT, type Io } from '../io.js';
 import { parseChoice, parseDate, parseLang } from '../options.js';
 import { readBaseline } from './baseline-file.js';
@@ -66,7 +67,8 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
   const failOn = parseChoice('--fail-on', options.failOn ?? 'high', FAIL_ON_VALUES) as FailOn;
   const lang = parseLang(options.lang);
   const date = parseDate(options.date);
-  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, lang);
+  if (baseline?.warning) io.err(`warning: ${baseline.warning}\n`);
   const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
   // Keep only the assessment and warnings: the parsed YAML documents of a thousand configs would stay in memory.
   const loaded = files.map((file) => {
@@ -90,13 +92,15 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
     return accepted.result;
   });
 
+  // Repository paths, not the paths as typed: fingerprints and CI reports must not depend on the working folder.
+  const configPaths = files.map((file) => repoRelativePath(file));
   const run: CheckRun = { tool: { name: 'chanrisk', version: packageInfo().version }, date, lang, failOn, policy, assessments, results };
   if (options.writeBaseline !== undefined) {
-    const written = createBaseline(results, date);
+    const written = createBaseline(results, configPaths, date);
     writeFileAtomic(options.writeBaseline, `${JSON.stringify(written, null, 2)}\n`, '--write-baseline');
     // Everything recorded is known from now on, so the build passes as it will next time.
-    run.baseline = compareWithBaseline(results, written);
-  } else if (baseline) run.baseline = compareWithBaseline(results, baseline);
+    run.baseline = compareWithBaseline(results, configPaths, written);
+  } else if (baseline) run.baseline = compareWithBaseline(results, configPaths, baseline.baseline);
 
   // Everything is read and checked by now: the output is made and written piece by piece, never held whole.
   const output = batched(FORMATTERS[format](run));
