@@ -46,10 +46,13 @@ export interface CheckOptions {
   baseline?: string;
   writeBaseline?: string;
   scan?: string;
+  /** Globs the scan skips; from `scan_exclude` in the project file, the same option `--scan-exclude` fills. */
+  scanExclude?: string[];
 }
 
 export const checkExamples = `
 Examples:
+  $ chanrisk check                      # the configs of .chanrisk.yaml, else ./chanrisk.yaml
   $ chanrisk check examples/whatsapp-cloud-api-service.yaml
   $ chanrisk check configs/*.yaml --format json > chanrisk.json
   $ chanrisk check channels.yaml --fail-on critical --lang de
@@ -61,8 +64,9 @@ Examples:
 
 Exit codes: 0 no active finding at or above --fail-on, 1 at least one, 2 usage, config or rule-pack error.`;
 
-/** Evaluates every config; the exit code gates a build. */
-export async function runCheck(files: string[], options: CheckOptions, io: Io): Promise<number> {
+/** Evaluates every config; the exit code gates a build. Without a config named, the project file says what to check. */
+export async function runCheck(named: string[], flags: CheckOptions, io: Io): Promise<number> {
+  const { files, options } = named.length ? { files: named, options: flags } : await fromProjectFile(flags);
   const format = parseChoice('--format', options.format ?? 'text', CHECK_FORMATS);
   const failOn = parseChoice('--fail-on', options.failOn ?? 'high', FAIL_ON_VALUES) as FailOn;
   const lang = parseLang(options.lang);
@@ -113,6 +117,15 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
     }
   }
   return failingCount(run) > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** Loaded only without a config named, so a plain check never reads the project file code. */
+async function fromProjectFile(flags: CheckOptions): Promise<{ files: string[]; options: CheckOptions }> {
+  const { projectSettings } = await import('../../config/project-file.js');
+  const { configs, ...settings } = projectSettings();
+  // A flag given on the command line overrides the project file.
+  const given = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  return { files: configs, options: { ...settings, ...given } };
 }
 
 function plainEvaluation(policy: Policy, date: string): (assessment: Assessment) => AssessmentResult {
