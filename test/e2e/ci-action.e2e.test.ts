@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CLI, example, ROOT, tempDir } from '../helpers.js';
+import { example, ROOT, tempDir } from '../helpers.js';
 
 interface Step {
   name: string;
@@ -136,24 +136,32 @@ describe('the pre-commit hooks (.pre-commit-hooks.yaml)', () => {
     id: string;
     entry: string;
     language: string;
+    require_serial?: boolean;
     files: string;
     pass_filenames?: boolean;
   }
   const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 
-  /** Runs a hook as pre-commit does: entry split into words, then the staged files its pattern selects. */
+  /**
+   * Runs a hook as pre-commit runs a script hook: the entry, a path in the hook's repository, from the user's
+   * repository root, with the staged files its pattern selects (none when pass_filenames is false).
+   */
   function runHook(id: string, dir: string, staged: string[]) {
     const hook = hooks.find((h) => h.id === id);
     if (!hook) throw new Error(`no hook ${id}`);
-    expect(hook.language).toBe('node');
+    expect(hook.language).toBe('script');
     const selected = staged.filter((file) => new RegExp(hook.files).test(file));
-    const [command, ...args] = hook.entry.split(/\s+/);
-    expect(command).toBe('chanrisk');
     const files = hook.pass_filenames === false ? [] : selected;
     if (!selected.length) return { selected, code: 0, stderr: '' };
-    const result = spawnSync(process.execPath, [CLI, ...args, ...files], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
+    const result = spawnSync(join(ROOT, hook.entry), files, { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
     return { selected, code: result.status, stderr: result.stderr };
   }
+
+  it('runs the built CLI from the hook repository, installing it first only when dist/ is missing', () => {
+    const script = readFileSync(join(ROOT, 'scripts', 'pre-commit-hook.sh'), 'utf8');
+    expect(script).toMatch(/if \[ ! -f "\$root\/dist\/chanrisk\.js" \]; then\n\s+\(cd "\$root" && npm ci /);
+    expect(hooks.every((h) => h.require_serial === true)).toBe(true);
+  });
 
   it('chanrisk: checks the staged channel configs and fails on a risky one', () => {
     const dir = repository();
