@@ -45,6 +45,8 @@ export interface CheckOptions {
   baseline?: string;
   writeBaseline?: string;
   scan?: string;
+  /** --scan-exclude (repeatable; `scan_exclude` in .chanrisk.yaml): globs the scan leaves out besides the defaults. */
+  scanExclude?: string[];
 }
 
 export const checkExamples = `
@@ -78,7 +80,7 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
   const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a));
   if (problems.length) throw new InputErrors(problems);
 
-  const evaluate = options.scan === undefined ? plainEvaluation(policy, date) : await evidenceEvaluation(options.scan, policy, date, lang, io);
+  const evaluate = options.scan === undefined ? plainEvaluation(policy, date) : await evidenceEvaluation(options.scan, options.scanExclude ?? [], policy, date, lang, io);
   const results = assessments.map((assessment) => {
     const result = evaluate(assessment);
     if (options.acceptances === false) return result;
@@ -116,7 +118,7 @@ function plainEvaluation(policy: Policy, date: string): (assessment: Assessment)
 }
 
 /** --scan: the evidence modules load only here, so a plain check stays fast. */
-async function evidenceEvaluation(dir: string, policy: Policy, date: string, lang: CheckRun['lang'], io: Io): Promise<(assessment: Assessment) => AssessmentResult> {
+async function evidenceEvaluation(dir: string, exclude: string[], policy: Policy, date: string, lang: CheckRun['lang'], io: Io): Promise<(assessment: Assessment) => AssessmentResult> {
   const { scanForCheck } = await import('../../evidence/check-scan.js');
-  return scanForCheck(dir, policy, date, lang, io);
+  return scanForCheck(dir, exclude, policy, date, lang, io);
 }
