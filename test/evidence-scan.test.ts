@@ -30,7 +30,7 @@ describe('the evidence catalogue (rules/evidence.yaml)', () => {
   it('rejects a library list naming an integration the questionnaire does not have, with the line', async () => {
     const dir = tempDir();
     const file = join(dir, 'evidence.yaml');
-    writeFileSync(file, 'version: "1"\nlibraries:\n  - id: x\n    platforms: [whatsapp]\n    kind: unofficial\n    integration: grey_magic\n    packages: { npm: [x] }\n    note: { en: a, de: b }\ncontradiction: { id: c, area: api_officiality, impact: limited, likelihood: limited, title: { en: a, de: b }, finding: { en: a, de: b }, recommendation: { en: a, de: b }, sources: [{ title: abc, url: "https://example.org" }], reviewed: 2026-11-27 }\n');
+    writeFileSync(file, 'version: "1"\nlibraries:\n  - id: x\n    platforms: [whatsapp]\n    kind: unofficial\n    integration: grey_magic\n    packages: { npm: [x] }\n    note: { en: a, de: b }\ncontradiction: { id: c, area: api_officiality, impact: limited, likelihood: limited, title: { en: a, de: b }, finding: { en: a, de: b }, recommendation: { en: a, de: b }, sources: [{ title: abc, url: "https://example.org" }], reviewed: 2026-11-27, waivable: true }\n');
     expect(() => loadEvidenceCatalogue(policy.questionnaire, file)).toThrow(/integration "grey_magic"/);
   });
 });
@@ -48,6 +48,42 @@ describe('scanTree', () => {
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]?.file).toMatch(/broken\/package\.json$/);
     expect(report.truncated).toBeUndefined();
+  });
+
+  it('leaves tests, fixtures, examples and docs out, lists them, and takes --scan-exclude globs for folders and files', async () => {
+    const dir = tempDir();
+    write(join(dir, 'services', 'api', 'package.json'), dependsOn('twilio'));
+    write(join(dir, 'services', 'api', 'test', 'fixtures', 'package.json'), dependsOn('baileys'));
+    write(join(dir, 'examples', 'bot', 'requirements.txt'), 'telethon\n');
+    write(join(dir, 'docs', 'package.json'), dependsOn('venom-bot'));
+    write(join(dir, '__tests__', 'package.json'), dependsOn('venom-bot'));
+    write(join(dir, 'tools', 'legacy', 'package.json'), dependsOn('whatsapp-web.js'));
+    write(join(dir, 'tools', 'pinned', 'requirements-old.txt'), 'yowsup\n');
+    const plain = await scanTree(dir, catalogue);
+    expect(plain.hits.map((h) => h.path)).toEqual(['services/api/package.json', 'tools/legacy/package.json', 'tools/pinned/requirements-old.txt']);
+    expect(plain.skipped).toEqual(['__tests__', 'docs', 'examples', 'services/api/test']);
+    const excluded = await scanTree(dir, catalogue, { exclude: ['tools/legacy', '**/requirements-old.txt'] });
+    expect(excluded.hits.map((h) => h.path)).toEqual(['services/api/package.json']);
+    expect(excluded.skipped).toEqual(['__tests__', 'docs', 'examples', 'services/api/test', 'tools/legacy', 'tools/pinned/requirements-old.txt']);
+  });
+
+  it('scans a folder named like a test folder when it is the folder asked for', async () => {
+    const dir = join(tempDir(), 'fixtures');
+    write(join(dir, 'package.json'), dependsOn('baileys'));
+    expect((await scanTree(dir, catalogue)).hits).toHaveLength(1);
+  });
+
+  it('follows -r includes inside the tree once, even in a cycle, and says when one lies outside', async () => {
+    const dir = tempDir();
+    write(join(dir, 'requirements.txt'), '-r deps/common.pip\n-r ../outside.txt\naiogram\n');
+    write(join(dir, 'deps', 'common.pip'), '-r ../requirements.txt\nneonize\n');
+    const report = await scanTree(dir, catalogue);
+    expect(report.hits.map((h) => [h.path, h.package, h.line])).toEqual([
+      ['deps/common.pip', 'neonize', 2],
+      ['requirements.txt', 'aiogram', 3],
+    ]);
+    expect(report.manifests).toBe(2);
+    expect(report.problems).toEqual([{ file: expect.stringMatching(/requirements\.txt:2$/), reason: '-r ../outside.txt: not found inside the scanned folder' }]);
   });
 
   it('does not follow symlinks out of the tree', async () => {
@@ -92,5 +128,39 @@ describe('evaluateWithEvidence', async () => {
     expect(contradiction).toMatchObject({ level: 'high', area: 'api_officiality', status: 'active' });
     expect(contradiction?.triggers[0]?.value).toBe('official_api_partner');
     expect(rules('tg')).not.toContain('evidence-contradiction');
+  });
+});
+
+describe('code_paths: each channel is judged by its own code', async () => {
+  const dir = tempDir();
+  write(join(dir, 'services', 'api', 'package.json'), dependsOn('twilio'));
+  write(join(dir, 'tools', 'legacy', 'package.json'), dependsOn('@whiskeysockets/baileys'));
+  const hits = (await scanTree(dir, catalogue)).hits;
+  const channel = (id: string, integration: string, paths?: string) =>
+    `  - id: ${id}\n    platform: whatsapp\n    answers: { integration: ${integration} }\n${paths ? `    code_paths: [${paths}]\n` : ''}`;
+  const evaluate = (channels: string) => {
+    const assessment = parseConfig(`organisation:\n  name: E\nchannels:\n${channels}`, 'e.yaml', policy.questionnaire).assessment;
+    const result = evaluateWithEvidence(policy, assessment, hits, catalogue.contradiction, { date: '2026-11-27' });
+    return (id: string) => result.targets.find((t) => t.id === id)?.findings.map((f) => f.rule) ?? [];
+  };
+
+  it('an official route in services/api and Baileys in tools/legacy: each channel sees only its folders', () => {
+    const rules = evaluate(channel('api', 'official_api_partner', 'services/api/**') + channel('legacy', 'unofficial_library', '"tools/legacy/**"'));
+    expect(rules('api')).not.toContain('evidence-contradiction');
+    expect(rules('api')).not.toContain('wa-unofficial-client');
+    expect(rules('legacy')).toContain('wa-unofficial-client');
+    expect(rules('legacy')).not.toContain('evidence-contradiction');
+  });
+
+  it('without code_paths the whole repository counts, as before', () => {
+    const rules = evaluate(channel('api', 'official_api_partner'));
+    expect(rules('api')).toContain('evidence-contradiction');
+    expect(rules('api')).toContain('wa-unofficial-client');
+  });
+
+  it('a contradiction found inside the channel\'s own paths is still reported, and can be accepted (waivable)', () => {
+    const assessment = parseConfig(`organisation:\n  name: E\nchannels:\n${channel('api', 'official_api_partner', 'tools/**')}`, 'e.yaml', policy.questionnaire).assessment;
+    const result = evaluateWithEvidence(policy, assessment, hits, catalogue.contradiction, { date: '2026-11-27' });
+    expect(result.targets.find((t) => t.id === 'api')?.findings.find((f) => f.rule === 'evidence-contradiction')).toMatchObject({ waivable: true });
   });
 });

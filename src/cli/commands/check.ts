@@ -13,6 +13,7 @@ import { failingCount } from '../../format/located.js';
 import { formatMarkdown } from '../../format/markdown.js';
 import type { CheckRun } from '../../format/run.js';
 import { formatSarif } from '../../format/sarif.js';
+import { acceptableEvidenceRules } from '../../evidence/catalogue.js';
 import { formatText } from '../../format/text.js';
 import { loadPolicyStrict } from '../../policy/load.js';
 import type { Policy } from '../../policy/model.js';
@@ -77,7 +78,8 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
   });
   for (const warning of loaded.flatMap((l) => l.warnings)) io.err(`warning: ${warning.format()}\n`);
   const assessments = loaded.map((l) => l.assessment);
-  const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a));
+  const extraRules = acceptableEvidenceRules(assessments, policy);
+  const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a, extraRules));
   if (problems.length) throw new InputErrors(problems);
 
   const evaluate = options.scan === undefined ? plainEvaluation(policy, date) : await evidenceEvaluation(options.scan, options.scanExclude ?? [], policy, date, lang, io);
