@@ -27,6 +27,17 @@ describe('the evidence catalogue (rules/evidence.yaml)', () => {
     expect(catalogue.byPackage.get('npm:twilio')?.kind).toBe('partner');
   });
 
+  it('knows forks, split artifacts and official SDKs under the names their registries use', () => {
+    const kind = (key: string) => catalogue.byPackage.get(key)?.kind;
+    for (const fork of ['npm:whaileys', 'npm:@fizzxydev/baileys-pro', 'pypi:pywhatkit', 'pypi:instagrapi']) expect(kind(fork)).toBe('unofficial');
+    for (const fork of ['pypi:tulir-telethon', 'pypi:pyrofork', 'pypi:kurigram']) expect(kind(fork)).toBe('user_account');
+    for (const artifact of ['telegrambots-client', 'telegrambots-longpolling', 'telegrambots-webhook', 'telegrambots-meta', 'telegrambots-abilities', 'telegrambots-springboot-webhook-starter']) {
+      expect(kind(`maven:org.telegram:${artifact}`)).toBe('bot');
+    }
+    for (const sdk of ['rubygems:facebook-messenger', 'rubygems:koala', 'composer:netflie/whatsapp-cloud-api']) expect(kind(sdk)).toBe('official');
+    expect(catalogue.byPackage.get('npm:whatsapp')?.note.en).toMatch(/unmaintained/);
+  });
+
   it('rejects a library list naming an integration the questionnaire does not have, with the line', async () => {
     const dir = tempDir();
     const file = join(dir, 'evidence.yaml');
