@@ -134,10 +134,13 @@ function goMod(text: string): Dependency[] {
   return found;
 }
 
-/** go.sum: "<module> <version>[/go.mod] <hash>" per line. */
+/**
+ * go.sum: "<module> <version> <hash>" for modules whose code was downloaded; a "<version>/go.mod" line alone only
+ * means the module graph mentions it (no code of it is built), so those lines are not evidence.
+ */
 function goSum(text: string): Dependency[] {
   return lines(text).flatMap((line, i) => {
-    const module = /^(\S+)\s+v\S+\s+h1:/.exec(line)?.[1];
+    const module = /^(\S+)\s+v[^\s/]+\s+h1:/.exec(line)?.[1];
     return module ? [{ ecosystem: 'go' as const, name: module, line: i + 1 }] : [];
   });
 }
