@@ -1,5 +1,5 @@
 import { loadConfigFile } from '../../config/load.js';
-import { applyAcceptances, checkAcceptances } from '../../engine/acceptance.js';
+import { applyAcceptances, checkAcceptances, type AcceptableRule } from '../../engine/acceptance.js';
 import type { Assessment } from '../../engine/assessment.js';
 import { compareWithBaseline, createBaseline } from '../../engine/baseline.js';
 import { evaluateAssessment } from '../../engine/evaluate.js';
@@ -13,7 +13,6 @@ import { failingCount } from '../../format/located.js';
 import { formatMarkdown } from '../../format/markdown.js';
 import type { CheckRun } from '../../format/run.js';
 import { formatSarif } from '../../format/sarif.js';
-import { acceptableEvidenceRules } from '../../evidence/catalogue.js';
 import { formatText } from '../../format/text.js';
 import { loadPolicyStrict } from '../../policy/load.js';
 import type { Policy } from '../../policy/model.js';
@@ -78,7 +77,7 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
   });
   for (const warning of loaded.flatMap((l) => l.warnings)) io.err(`warning: ${warning.format()}\n`);
   const assessments = loaded.map((l) => l.assessment);
-  const extraRules = acceptableEvidenceRules(assessments, policy);
+  const extraRules = await evidenceRules(assessments, policy);
   const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a, extraRules));
   if (problems.length) throw new InputErrors(problems);
 
@@ -117,6 +116,14 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
 
 function plainEvaluation(policy: Policy, date: string): (assessment: Assessment) => AssessmentResult {
   return (assessment) => evaluateAssessment(policy, assessment, { date });
+}
+
+/** The evidence contradiction may be accepted too; its library list loads only when an entry names a rule the policy lacks. */
+async function evidenceRules(assessments: Assessment[], policy: Policy): Promise<AcceptableRule[]> {
+  const known = new Set(policy.rules.map((r) => r.id));
+  if (!assessments.some((a) => a.acceptances?.some((entry) => !known.has(entry.rule)))) return [];
+  const { acceptableEvidenceRules } = await import('../../evidence/catalogue.js');
+  return acceptableEvidenceRules(assessments, policy);
 }
 
 /** --scan: the evidence modules load only here, so a plain check stays fast. */
