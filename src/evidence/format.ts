@@ -31,7 +31,7 @@ export function skippedLine(report: ScanReport, lang: Lang): string | undefined 
   const shown = report.skipped.slice(0, SHOWN_SKIPPED).join(', ');
   const more = count > SHOWN_SKIPPED ? (lang === 'de' ? ` und ${count - SHOWN_SKIPPED} weitere` : ` and ${count - SHOWN_SKIPPED} more`) : '';
   return lang === 'de'
-    ? `Scan: ${count === 1 ? '1 Pfad' : `${count} Pfade`} nicht als Nachweis gewertet (Tests, Beispiele, Doku oder --scan-exclude): ${shown}${more}`
+    ? `Scan: ${count === 1 ? '1 Pfad' : `${count} Pfade`} nicht als Nachweis gewertet (Tests, Beispiele, Dokumentation oder --scan-exclude): ${shown}${more}`
     : `scan: ${count === 1 ? '1 path' : `${count} paths`} not counted as evidence (tests, examples, docs or --scan-exclude): ${shown}${more}`;
 }
 

@@ -102,6 +102,15 @@ describe('accepting the evidence contradiction', () => {
     expect(cli(['report', file, '--date', '2026-11-27', '-o', join(repo, 'r.md')]).code).toBe(0);
   });
 
+  it('--scan-exclude on check leaves the tool out of the evidence for every channel', () => {
+    const file = join(repo, 'plain.yaml');
+    writeFileSync(file, config(''));
+    const run = cli(['check', file, '--scan', repo, '--scan-exclude', 'requirements.txt', '--format', 'json', '--date', '2026-11-27', '--fail-on', 'never']);
+    const rules = JSON.parse(run.stdout).assessments[0].targets.find((t: { id: string }) => t.id === 'tg').findings.map((f: { rule: string }) => f.rule);
+    expect(rules).not.toContain('evidence-contradiction');
+    expect(run.stderr).toContain('--scan-exclude): requirements.txt');
+  });
+
   it('with code_paths that leave the tool out, the channel is judged by its own code and passes the gate the bot passes', () => {
     mkdirSync(join(repo, 'bot'), { recursive: true });
     const file = join(repo, 'paths.yaml');
