@@ -31,6 +31,8 @@ await build({
   // commander is CommonJS and requires node built-ins; an ESM bundle needs a real `require` for that.
   banner: { js: `#!/usr/bin/env node\n${realRequire}` },
   define: { __CHANRISK_BUNDLED__: 'true' }, // lets the bundle use the policy snapshot below
+  // jsonc-parser's "main" is a UMD build whose lazy require() calls a bundle cannot resolve; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   plugins: [processGlobal],
   logLevel: 'warning',
 });

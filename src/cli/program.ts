@@ -21,6 +21,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .exitOverride();
 
   const langOption = () => new Option('--lang <lang>', 'language of the output: en or de (default: from the system locale)');
+  const scanExcludeOption = () =>
+    new Option('--scan-exclude <glob>', 'leave these paths of the scanned folder out (repeatable; tests, fixtures, examples and docs are left out already)').argParser(collect);
   const rulesOption = () => new Option('--rules <dir>', 'add an organisation\'s own rule packs (repeatable)').argParser(collect);
 
   program
@@ -38,6 +40,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .option('--baseline <file>', 'fail only on findings that are new or whose level rose since this baseline')
     .option('--write-baseline <file>', "record today's findings as the baseline")
     .option('--scan <dir>', 'read dependency manifests in this folder as evidence of how channels are connected')
+    .addOption(scanExcludeOption())
     .addHelpText('after', checkExamples)
     .action(async (files: string[], options) => {
       result.code = await runCheck(files, options, io);
@@ -140,11 +143,12 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .description('list the messenger libraries a code base depends on (manifests and lockfiles), with file and line')
     .argument('<dir>', 'the folder of a code base')
     .option('-f, --format <format>', 'text or json', 'text')
+    .addOption(scanExcludeOption())
     .addOption(langOption())
     .addHelpText('after', scanExamples)
     .action(async (dir: string, options) => {
       const { runScan } = await import('./commands/scan.js');
-      result.code = runScan(dir, options, io);
+      result.code = await runScan(dir, options, io);
     });
 
   program

@@ -67,6 +67,7 @@ function configFromSource(source: YamlSource, questionnaire: Questionnaire): Loa
       platform: c.platform,
       answers: c.answers ?? {},
       notes: (c.notes ?? {}) as Record<string, string>,
+      ...(c.code_paths && { codePaths: c.code_paths }),
     })),
     locations,
     acceptances: (data.accepted_risks ?? []).map((entry, i) => ({ ...entry, location: source.locate(['accepted_risks', i]) })),

@@ -66,6 +66,7 @@ function buildConfigSchema(questionnaire: Questionnaire) {
           platform: z.enum(platforms as [string, ...string[]]),
           answers: z.optional(answersSchema(channelQuestions)),
           notes: z.optional(notesSchema(channelQuestions)),
+          code_paths: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.minLength(1), z.maxLength(100))),
         }),
       )
       .check(z.minLength(1), z.maxLength(500)),

@@ -24,12 +24,18 @@ export interface AcceptanceWarning {
   message: Text;
 }
 
+/** A rule that is not in the policy but whose findings may be accepted too (the evidence contradiction). */
+export interface AcceptableRule {
+  id: string;
+  waivable: boolean;
+}
+
 /**
  * Problems that make an acceptance invalid (exit 2): an unknown rule or target, or a rule that is not waivable.
  * Checked against the whole policy, so an acceptance of a rule not in force today is stale, not invalid.
  */
-export function checkAcceptances(acceptances: readonly Acceptance[], policy: Policy, assessment: Assessment): InputError[] {
-  const rules = new Map(policy.rules.map((r) => [r.id, r]));
+export function checkAcceptances(acceptances: readonly Acceptance[], policy: Policy, assessment: Assessment, extraRules: readonly AcceptableRule[] = []): InputError[] {
+  const rules = new Map<string, AcceptableRule>([...policy.rules, ...extraRules].map((r) => [r.id, r]));
   const targets = ['organisation', ...assessment.channels.map((c) => c.id)];
   const problems: InputError[] = [];
   for (const acceptance of acceptances) {

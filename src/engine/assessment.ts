@@ -8,6 +8,8 @@ export interface ChannelInput {
   platform: string;
   answers: Record<string, unknown>;
   notes: Record<string, string>;
+  /** Globs (relative to the scanned folder) where this channel's code lives; only evidence there counts for it. */
+  codePaths?: string[];
 }
 
 export interface Assessment {

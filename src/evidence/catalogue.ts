@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { builtinRulesDir } from '../policy/load.js';
 import type { LintProblem } from '../policy/lint.js';
-import type { Questionnaire } from '../policy/model.js';
+import type { AcceptableRule } from '../engine/acceptance.js';
+import type { Assessment } from '../engine/assessment.js';
+import type { Policy, Questionnaire } from '../policy/model.js';
 import { AREAS, IMPACT_LEVELS, Source, Text } from '../policy/schema.js';
 import { InputError, InputErrors, isInputProblem } from '../util/errors.js';
 import { loadYamlFile } from '../util/yaml-file.js';
@@ -35,6 +37,7 @@ const Contradiction = z.strictObject({
   recommendation: Text,
   sources: z.array(Source).check(z.minLength(1)),
   reviewed: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')),
+  waivable: z.boolean(),
 });
 const EvidenceFile = z.strictObject({ version: z.string(), libraries: z.array(Library).check(z.minLength(1)), contradiction: Contradiction });
 
@@ -82,6 +85,16 @@ export function loadEvidenceCatalogue(questionnaire?: Questionnaire, file = join
   });
   if (problems.length) throw new InputErrors(problems);
   return { version: value.version, libraries: value.libraries, contradiction: value.contradiction, byPackage };
+}
+
+/**
+ * The rules besides the policy's that an accepted_risks entry may name: the evidence contradiction. The library list
+ * is read only when some entry names a rule the policy does not know, so a plain check stays fast.
+ */
+export function acceptableEvidenceRules(assessments: readonly Assessment[], policy: Policy): AcceptableRule[] {
+  const known = new Set(policy.rules.map((r) => r.id));
+  if (!assessments.some((a) => a.acceptances?.some((entry) => !known.has(entry.rule)))) return [];
+  return [loadEvidenceCatalogue(policy.questionnaire).contradiction];
 }
 
 /** `rules lint` for the library list of a rules folder: the same checks `scan` makes on load, as lint problems. */

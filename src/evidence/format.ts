@@ -22,6 +22,25 @@ export function scanProblemLines(report: ScanReport, lang: Lang): string[] {
   return [...report.problems.map((p) => `${p.file}: ${cannot} (${p.reason})`), ...(report.truncated ? [`${report.root}: ${TRUNCATED[report.truncated][lang]}`] : [])];
 }
 
+const SHOWN_SKIPPED = 5;
+
+/** One line naming what the scan left out (tests, fixtures, examples, docs, --scan-exclude), or none. */
+export function skippedLine(report: ScanReport, lang: Lang): string | undefined {
+  const count = report.skipped.length;
+  if (!count) return undefined;
+  const shown = report.skipped.slice(0, SHOWN_SKIPPED).join(', ');
+  const more = count > SHOWN_SKIPPED ? (lang === 'de' ? ` und ${count - SHOWN_SKIPPED} weitere` : ` and ${count - SHOWN_SKIPPED} more`) : '';
+  return lang === 'de'
+    ? `Scan: ${count === 1 ? '1 Pfad' : `${count} Pfade`} nicht als Nachweis gewertet (Tests, Beispiele, Dokumentation oder --scan-exclude): ${shown}${more}`
+    : `scan: ${count === 1 ? '1 path' : `${count} paths`} not counted as evidence (tests, examples, docs or --scan-exclude): ${shown}${more}`;
+}
+
+/** Everything the scan has to say on stderr: problems as warnings, and (for text output) what it skipped. */
+export function scanNoticeLines(report: ScanReport, lang: Lang, withSkipped: boolean): string[] {
+  const skipped = withSkipped ? skippedLine(report, lang) : undefined;
+  return [...scanProblemLines(report, lang).map((line) => `warning: ${line}`), ...(skipped ? [skipped] : [])];
+}
+
 export function formatScanText(report: ScanReport, lang: Lang): string {
   const out: string[] = [];
   for (const hit of report.hits) {
@@ -57,6 +76,7 @@ export function formatScanJson(report: ScanReport, lang: Lang): string {
       note: h.library.note[lang],
     })),
     problems: report.problems,
+    skipped: report.skipped,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

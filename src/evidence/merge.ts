@@ -1,4 +1,5 @@
-import type { Assessment } from '../engine/assessment.js';
+import picomatch from 'picomatch';
+import type { Assessment, ChannelInput } from '../engine/assessment.js';
 import { rescore } from '../engine/score.js';
 import { evaluateAssessment, type EvaluateOptions } from '../engine/evaluate.js';
 import { DONT_KNOW } from '../engine/facts.js';
@@ -9,16 +10,25 @@ import { GREY_KINDS, type ContradictionRule } from './catalogue.js';
 import type { EvidenceHit } from './scan.js';
 import { byCodeUnits } from '../util/order.js';
 
+/** Whether a hit lies in the channel's code: anywhere without code_paths, else inside one of them. */
+const inChannelCode = (channel: ChannelInput): ((hit: EvidenceHit) => boolean) => {
+  if (!channel.codePaths?.length) return () => true;
+  const matches = picomatch(channel.codePaths, { dot: true });
+  return (hit) => matches(hit.path);
+};
+
 /**
- * The grey library the code shows for each channel on its platform, keyed by channel id: the first one found, a
- * declared dependency (package.json, go.mod …) before a lockfile entry, because that is the line to change.
+ * The grey library the code shows for each channel on its platform, keyed by channel id: the first one found in the
+ * channel's code_paths (anywhere when it names none), a declared dependency (package.json, go.mod …) before a
+ * lockfile entry, because that is the line to change.
  */
 export function greyEvidence(assessment: Assessment, hits: readonly EvidenceHit[]): Map<string, EvidenceHit> {
   const isLockfile = (hit: EvidenceHit) => /(-lock\.json|-lock\.yaml|\.lock)$/.test(hit.file);
   const ordered = [...hits].sort((a, b) => Number(isLockfile(a)) - Number(isLockfile(b)));
   const found = new Map<string, EvidenceHit>();
   for (const channel of assessment.channels) {
-    const hit = ordered.find((h) => GREY_KINDS.includes(h.library.kind) && h.library.platforms.includes(channel.platform));
+    const inCode = inChannelCode(channel);
+    const hit = ordered.find((h) => GREY_KINDS.includes(h.library.kind) && h.library.platforms.includes(channel.platform) && inCode(h));
     if (hit) found.set(channel.id, hit);
   }
   return found;
@@ -81,7 +91,6 @@ function contradictionFinding(rule: ContradictionRule, declared: string, hit: Ev
     recommendation: rule.recommendation,
     sources: rule.sources,
     reviewed: rule.reviewed,
-    // The code either has the library or not; a contradiction cannot be accepted away.
-    waivable: false,
+    waivable: rule.waivable,
   };
 }

@@ -44,6 +44,16 @@ describe('chanrisk scan', () => {
 });
 
 describe('chanrisk check --scan', () => {
+  it("passes on chanrisk's own repository: its test fixtures and examples are not evidence, and it says what it skipped", () => {
+    const run = cli(['check', 'examples/whatsapp-cloud-api-service.yaml', '--scan', '.', '--date', '2026-11-27']);
+    expect(run.stderr).toMatch(/^scan: \d+ paths not counted as evidence \(tests, examples, docs or --scan-exclude\): .*test/m);
+    expect(run.stdout).not.toContain('evidence-contradiction');
+    expect(run.code).toBe(0);
+    const json = cli(['scan', '.', '--format', 'json', '--scan-exclude', 'src/**']);
+    expect(JSON.parse(json.stdout).skipped).toEqual(expect.arrayContaining(['test', 'examples', 'src']));
+  });
+
+
   it('judges the channel by the code and reports the contradiction with the declared integration', () => {
     const plain = cli(['check', CONFIG, '--format', 'json', '--date', '2026-11-27']);
     const rulesOf = (stdout: string) => JSON.parse(stdout).assessments[0].targets.find((t: { id: string }) => t.id === 'whatsapp-orders').findings;
@@ -68,5 +78,46 @@ describe('chanrisk check --scan', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/evidence-contradiction\s+The code contradicts the declared integration/);
     expect(run.stdout).toMatch(/integration = unofficial_library \[@whiskeysockets\/baileys @ test\/fixtures\/scan-repo\/package/);
+  });
+});
+
+describe('accepting the evidence contradiction', () => {
+  // A Telegram bot declared as a bot, in a repository that also holds an MTProto tool (Telethon).
+  const repo = tempDir();
+  writeFileSync(join(repo, 'requirements.txt'), 'telethon==1.36\n');
+  const config = (acceptance: string) =>
+    `chanrisk: 1\norganisation:\n  name: T\n  answers: { country: de, sector: retail, customers: consumers }\nchannels:\n  - id: tg\n    platform: telegram\n    answers: { integration: official_api_direct }\n${acceptance}`;
+  const accepted = `accepted_risks:\n  - rule: evidence-contradiction\n    channel: tg\n    reason: the MTProto tool archives our own channel, it sends nothing\n    owner: Ops\n    approver: Dana Berater, DPO\n    expires: 2027-06-30\n`;
+
+  it('is a governed risk: no "unknown rule", the finding shows as accepted with its approver, and it no longer gates', () => {
+    const file = join(repo, 'chanrisk.yaml');
+    writeFileSync(file, config(accepted));
+    const run = cli(['check', file, '--scan', repo, '--format', 'json', '--date', '2026-11-27', '--fail-on', 'never']);
+    expect(run.code).toBe(0);
+    const findings = JSON.parse(run.stdout).assessments[0].targets.find((t: { id: string }) => t.id === 'tg').findings;
+    expect(findings.find((f: { rule: string }) => f.rule === 'evidence-contradiction')).toMatchObject({ status: 'accepted', acceptance: { approver: 'Dana Berater, DPO' } });
+    // The user-account findings stay: accepting the contradiction does not waive what the library itself means.
+    expect(findings.find((f: { rule: string }) => f.rule === 'tg-user-account-automation')).toMatchObject({ status: 'active' });
+    expect(cli(['check', file, '--date', '2026-11-27', '--fail-on', 'never']).code).toBe(0);
+    expect(cli(['report', file, '--date', '2026-11-27', '-o', join(repo, 'r.md')]).code).toBe(0);
+  });
+
+  it('--scan-exclude on check leaves the tool out of the evidence for every channel', () => {
+    const file = join(repo, 'plain.yaml');
+    writeFileSync(file, config(''));
+    const run = cli(['check', file, '--scan', repo, '--scan-exclude', 'requirements.txt', '--format', 'json', '--date', '2026-11-27', '--fail-on', 'never']);
+    const rules = JSON.parse(run.stdout).assessments[0].targets.find((t: { id: string }) => t.id === 'tg').findings.map((f: { rule: string }) => f.rule);
+    expect(rules).not.toContain('evidence-contradiction');
+    expect(run.stderr).toContain('--scan-exclude): requirements.txt');
+  });
+
+  it('with code_paths that leave the tool out, the channel is judged by its own code and passes the gate the bot passes', () => {
+    mkdirSync(join(repo, 'bot'), { recursive: true });
+    const file = join(repo, 'paths.yaml');
+    writeFileSync(file, config('').replace('    answers: { integration: official_api_direct }\n', '    answers: { integration: official_api_direct }\n    code_paths: [bot/**]\n'));
+    const withPaths = cli(['check', file, '--scan', repo, '--format', 'json', '--date', '2026-11-27', '--fail-on', 'never']);
+    const rules = JSON.parse(withPaths.stdout).assessments[0].targets.find((t: { id: string }) => t.id === 'tg').findings.map((f: { rule: string }) => f.rule);
+    expect(rules).not.toContain('evidence-contradiction');
+    expect(rules).not.toContain('tg-user-account-automation');
   });
 });

@@ -1,5 +1,5 @@
 import { loadConfigFile } from '../../config/load.js';
-import { applyAcceptances, checkAcceptances } from '../../engine/acceptance.js';
+import { applyAcceptances, checkAcceptances, type AcceptableRule } from '../../engine/acceptance.js';
 import type { Assessment } from '../../engine/assessment.js';
 import { compareWithBaseline, createBaseline } from '../../engine/baseline.js';
 import { evaluateAssessment } from '../../engine/evaluate.js';
@@ -46,7 +46,7 @@ export interface CheckOptions {
   baseline?: string;
   writeBaseline?: string;
   scan?: string;
-  /** Globs the scan skips; from `scan_exclude` in the project file, the same option `--scan-exclude` fills. */
+  /** --scan-exclude (repeatable; `scan_exclude` in .chanrisk.yaml): globs the scan leaves out besides the defaults. */
   scanExclude?: string[];
 }
 
@@ -81,10 +81,11 @@ export async function runCheck(named: string[], flags: CheckOptions, io: Io): Pr
   });
   for (const warning of loaded.flatMap((l) => l.warnings)) io.err(`warning: ${warning.format()}\n`);
   const assessments = loaded.map((l) => l.assessment);
-  const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a));
+  const extraRules = await evidenceRules(assessments, policy);
+  const problems = assessments.flatMap((a) => checkAcceptances(a.acceptances ?? [], policy, a, extraRules));
   if (problems.length) throw new InputErrors(problems);
 
-  const evaluate = options.scan === undefined ? plainEvaluation(policy, date) : await evidenceEvaluation(options.scan, policy, date, lang, io);
+  const evaluate = options.scan === undefined ? plainEvaluation(policy, date) : await evidenceEvaluation(options.scan, options.scanExclude ?? [], policy, date, lang, io);
   const results = assessments.map((assessment) => {
     const result = evaluate(assessment);
     if (options.acceptances === false) return result;
@@ -132,8 +133,16 @@ function plainEvaluation(policy: Policy, date: string): (assessment: Assessment)
   return (assessment) => evaluateAssessment(policy, assessment, { date });
 }
 
+/** The evidence contradiction may be accepted too; its library list loads only when an entry names a rule the policy lacks. */
+async function evidenceRules(assessments: Assessment[], policy: Policy): Promise<AcceptableRule[]> {
+  const known = new Set(policy.rules.map((r) => r.id));
+  if (!assessments.some((a) => a.acceptances?.some((entry) => !known.has(entry.rule)))) return [];
+  const { acceptableEvidenceRules } = await import('../../evidence/catalogue.js');
+  return acceptableEvidenceRules(assessments, policy);
+}
+
 /** --scan: the evidence modules load only here, so a plain check stays fast. */
-async function evidenceEvaluation(dir: string, policy: Policy, date: string, lang: CheckRun['lang'], io: Io): Promise<(assessment: Assessment) => AssessmentResult> {
+async function evidenceEvaluation(dir: string, exclude: string[], policy: Policy, date: string, lang: CheckRun['lang'], io: Io): Promise<(assessment: Assessment) => AssessmentResult> {
   const { scanForCheck } = await import('./check-scan.js');
-  return scanForCheck(dir, policy, date, lang, io);
+  return scanForCheck(dir, exclude, policy, date, lang, io);
 }

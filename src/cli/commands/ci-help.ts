@@ -3,6 +3,7 @@ export const scanExamples = `
 Examples:
   $ chanrisk scan .
   $ chanrisk scan ../shop-backend --format json > evidence.json
+  $ chanrisk scan . --scan-exclude 'tools/legacy/**'   # tests, fixtures, examples and docs are left out already
   $ chanrisk check channels.yaml --scan .     # merge the evidence into the assessment
 
 Exit codes: 0 scanned (findings are reported, not judged: use check --scan for that), 2 the folder cannot be read.`;

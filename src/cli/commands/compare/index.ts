@@ -1,5 +1,6 @@
 import { loadConfigFile } from '../../../config/load.js';
 import { applyAcceptances, checkAcceptances } from '../../../engine/acceptance.js';
+import { acceptableEvidenceRules } from '../../../evidence/catalogue.js';
 import { compareChannels } from '../../../engine/compare.js';
 import { evaluateAssessment } from '../../../engine/evaluate.js';
 import type { AssessmentResult } from '../../../engine/result.js';
@@ -43,7 +44,7 @@ export function runCompare(file: string, options: CompareOptions, io: Io): numbe
   }
   // Accepted risks settle the plan and every route alike, as in `check` and the report.
   const acceptances = assessment.acceptances ?? [];
-  const problems = checkAcceptances(acceptances, policy, assessment);
+  const problems = checkAcceptances(acceptances, policy, assessment, acceptableEvidenceRules([assessment], policy));
   if (problems.length) throw new InputErrors(problems);
   for (const warning of applyAcceptances(evaluateAssessment(policy, assessment, { date }), acceptances, date).warnings) {
     const { file: at, line, column } = warning.acceptance.location;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile } from '../../../config/load.js';
 import { applyAcceptances, checkAcceptances } from '../../../engine/acceptance.js';
+import { acceptableEvidenceRules } from '../../../evidence/catalogue.js';
 import { compareChannels } from '../../../engine/compare.js';
 import { evaluateAssessment } from '../../../engine/evaluate.js';
 import type { AssessmentResult } from '../../../engine/result.js';
@@ -43,7 +44,7 @@ export function runReport(file: string, options: ReportOptions, io: Io): number 
   for (const warning of loaded.warnings) io.err(`warning: ${warning.format()}\n`);
   const { assessment } = loaded;
   const acceptances = assessment.acceptances ?? [];
-  const problems = checkAcceptances(acceptances, policy, assessment);
+  const problems = checkAcceptances(acceptances, policy, assessment, acceptableEvidenceRules([assessment], policy));
   if (problems.length) throw new InputErrors(problems);
   // Accepted risks are settled the same way for the result and for every what-if of the action plan.
   const settle = (evaluated: AssessmentResult): AssessmentResult => applyAcceptances(evaluated, acceptances, date).result;
