@@ -45,11 +45,15 @@ const sentences = {
     en: '{route} serves every planned purpose and is rated {after} (score {afterScore}, {afterPoints} points before the cap), against {before} (score {beforeScore}, {beforePoints} points) for the plan.',
     de: '{route} deckt alle geplanten Zwecke und wird mit {after} bewertet (Punkte {afterScore}, {afterPoints} Rohpunkte vor der Kappung), gegenüber {before} (Punkte {beforeScore}, {beforePoints} Rohpunkte) für den Plan.',
   },
-  removes: { en: 'It removes {count} finding(s), among them: {titles}.', de: 'Damit entfallen {count} Befund(e), darunter: {titles}.' },
+  removes: { en: 'It removes {count}, among them: {titles}.', de: 'Er beseitigt {count}, darunter: {titles}.' },
   removesAndAdds: {
-    en: 'It removes {count} finding(s), among them: {titles}; {addedCount} other(s) appear, among them: {addedTitles}.',
-    de: 'Damit entfallen {count} Befund(e), darunter: {titles}; {addedCount} andere kommen hinzu, darunter: {addedTitles}.',
+    en: 'It removes {count}, among them: {titles}; and brings {addedCount}, among them: {addedTitles}.',
+    de: 'Er beseitigt {count}, darunter: {titles}; und bringt {addedCount} mit sich, darunter: {addedTitles}.',
   },
+  findingOne: { en: 'one finding', de: 'einen Befund' },
+  findingMany: { en: '{n} findings', de: '{n} Befunde' },
+  newFindingOne: { en: 'one new finding', de: 'einen neuen Befund' },
+  newFindingMany: { en: '{n} new findings', de: '{n} neue Befunde' },
   removesNothing: {
     en: 'It removes no finding but lowers their weight (points before the 100 cap: {beforePoints} → {afterPoints}).',
     de: 'Es entfällt kein Befund, aber ihr Gewicht sinkt (Punkte vor der Kappung bei 100: {beforePoints} → {afterPoints}).',
