@@ -102,7 +102,7 @@ ${LEVEL_CSS}
   h4 { margin: .8rem 0 .2rem; padding: .25rem .5rem; }
   main { max-width: none; padding: 0; }
   h1, h2, h3, h4 { break-after: avoid; }
-  h4 + p { break-after: avoid; }
+  h2 + p, h3 + p, h4 + p { break-after: avoid; }
   tr, figure, blockquote, li { break-inside: avoid; }
   figure.matrix svg { width: 72%; }
   figure.bars svg { width: 66%; }
