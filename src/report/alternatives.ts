@@ -6,7 +6,7 @@ import type { Lang, Questionnaire, Source, Text } from '../policy/model.js';
 import { byCodeUnits } from '../util/order.js';
 import { answerText } from '../format/compare/reasons.js';
 import { mdText, mdUrl } from './escape.js';
-import { standingText } from './standing.js';
+import { standingPhrase, standingText } from './standing.js';
 
 /** The words of the report's "Alternatives": plain sentences for a reader who does not know the rules. */
 const words = {
@@ -34,23 +34,23 @@ const words = {
   noBusinessRoute: { en: 'No business route exists on: {routes}.', de: 'Keinen geschäftlichen Weg gibt es bei: {routes}.' },
   switch: {
     en: 'We recommend {route}. It serves every planned purpose and is rated {after}, against {before} for the plan.',
-    de: 'Wir empfehlen {route}. Dieser Weg deckt alle geplanten Zwecke und wird mit {after} bewertet, der Plan mit {before}.',
+    de: 'Wir empfehlen {route}. Dieser Weg deckt alle geplanten Zwecke und wird als {after} eingestuft, der Plan als {before}.',
   },
   keep: {
-    en: 'Keep the route: the plan already uses {route}, the official route with the lowest risk that serves every planned purpose ({after}).',
-    de: 'Der Weg kann bleiben: Der Plan nutzt bereits {route}, den offiziellen Weg mit dem geringsten Risiko, der alle geplanten Zwecke deckt ({after}).',
+    en: 'Keep the route: the plan already uses {route}, the official route with the lowest risk that serves every planned purpose; it is rated {after}.',
+    de: 'Der Weg kann bleiben: Der Plan nutzt bereits {route}, den offiziellen Weg mit dem geringsten Risiko, der alle geplanten Zwecke deckt; er wird als {after} eingestuft.',
   },
   keepPlan: {
-    en: 'Keep the route: no official route that serves every planned purpose is less risky than the plan on {route} ({before}).',
-    de: 'Der Weg kann bleiben: Kein offizieller Weg, der alle geplanten Zwecke deckt, ist weniger riskant als der Plan über {route} ({before}).',
+    en: 'Keep the route: no official route that serves every planned purpose is less risky than the plan on {route}, rated {before}.',
+    de: 'Der Weg kann bleiben: Kein offizieller Weg, der alle geplanten Zwecke deckt, ist weniger riskant als der Plan über {route}, eingestuft als {before}.',
   },
   noRoute: {
     en: 'No official route serves every planned purpose, so we recommend none; the table shows which route serves the plan.',
     de: 'Kein offizieller Weg deckt alle geplanten Zwecke; wir empfehlen daher keinen. Die Tabelle zeigt, welcher Weg den Plan deckt.',
   },
   ownRisk: {
-    en: 'Every official route that serves all planned purposes brings a high risk of its own, so we recommend none. The least risky, {route} ({after}), brings: {titles}.',
-    de: 'Jeder offizielle Weg, der alle geplanten Zwecke deckt, bringt ein eigenes hohes Risiko mit; wir empfehlen daher keinen. Der am wenigsten riskante, {route} ({after}), bringt mit sich: {titles}.',
+    en: 'Every official route that serves all planned purposes brings a high risk of its own, so we recommend none. The least risky, {route}, is rated {after} and brings: {titles}.',
+    de: 'Jeder offizielle Weg, der alle geplanten Zwecke deckt, bringt ein eigenes hohes Risiko mit; wir empfehlen daher keinen. Der am wenigsten riskante, {route}, wird als {after} eingestuft und bringt mit sich: {titles}.',
   },
   removes: {
     en: 'The switch removes {count}: {titles}.',
@@ -158,8 +158,8 @@ function recommendation(c: ChannelComparison, lang: Lang): string[] {
   const rec = c.recommendation;
   const outcome = c.routes.find((o) => o.route.id === rec.route);
   const route = outcome?.route.title[lang] ?? '';
-  const before = standingText(rec.before.rating, rec.before.score, lang);
-  const after = rec.after ? standingText(rec.after.rating, rec.after.score, lang) : '';
+  const before = standingPhrase(rec.before.rating, rec.before.score, lang);
+  const after = rec.after ? standingPhrase(rec.after.rating, rec.after.score, lang) : '';
   const assumed = (f: Finding) => (outcome ? restsOnRouteAssumption(outcome, f) : false);
   const sentences: string[] = [];
   if (rec.kind === 'switch') {

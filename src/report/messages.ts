@@ -136,7 +136,7 @@ const words = {
   annexAnswers: { en: 'Annex D: All answers', de: 'Anhang D: Alle Antworten' },
   annexAnswersLead: {
     en: 'Every question that applies to the organisation or a channel, with its answer. An unanswered question is listed only where a rule reads it.',
-    de: 'Jede Frage, die für die Organisation oder einen Kanal gilt, mit ihrer Antwort. Eine offene Frage steht nur hier, wenn eine Regel sie auswertet.',
+    de: 'Jede Frage, die für die Organisation oder einen Kanal gilt, mit ihrer Antwort. Eine unbeantwortete Frage erscheint nur, wenn eine Regel sie auswertet.',
   },
   answer: { en: 'Answer', de: 'Antwort' },
   noteColumn: { en: 'Note', de: 'Anmerkung' },

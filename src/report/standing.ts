@@ -13,7 +13,10 @@ export const levelLabel = (level: RiskLevel, lang: Lang): string => capital(leve
 /** A score as the tables show it: "72/100". */
 export const scoreText = (score: number): string => `${score}/100`;
 
-/** A rating with its score: "Critical, 100/100". */
+/** A rating with its score inside a sentence: "critical (100/100)". */
+export const standingPhrase = (rating: RiskLevel, score: number, lang: Lang): string => `${levelName(rating, lang)} (${scoreText(score)})`;
+
+/** A rating with its score in a table or heading: "Critical, 100/100". */
 export const standingText = (rating: RiskLevel, score: number, lang: Lang): string => `${levelLabel(rating, lang)}, ${scoreText(score)}`;
 
 /**
