@@ -171,7 +171,8 @@ function stepOf(actions: Action[], numbered: NumberedFinding[]): PlanStep {
   const perTarget = (id: string) => actions.filter((a) => a.target === id);
   return {
     actions,
-    findings: actions.map((a) => numbered.find((n) => n.target.id === a.target && n.finding === a.finding)).filter((n) => n !== undefined),
+    // In the order the report numbers them (F2, F8, F10), whatever order the engine ranked their actions in.
+    findings: numbered.filter((n) => actions.some((a) => a.target === n.target.id && a.finding === n.finding)),
     targets,
     removed: targets.reduce((sum, id) => sum + Math.max(...perTarget(id).map((a) => a.removed)), 0),
     ratingDrop: Math.max(...actions.map((a) => riskRank(a.before.rating) - riskRank(a.after.rating))),
