@@ -6,6 +6,7 @@ import { compareChannels, type ChannelComparison } from '../src/engine/compare.j
 import { formatCompareJson } from '../src/format/compare/json.js';
 import { formatCompareMarkdown, renderAlternativesMarkdown } from '../src/format/compare/markdown.js';
 import type { CompareRun } from '../src/format/compare/run.js';
+import { recommendationText } from '../src/format/compare/reasons.js';
 import { formatCompareText } from '../src/format/compare/text.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
 import type { Route } from '../src/policy/routes.js';
@@ -111,6 +112,16 @@ describe('recommendation', () => {
     expect(rec).toMatchObject({ kind: 'switch', route: 'wa-us', after: { rating: 'medium' } });
     expect(rec.removed.map((f) => f.rule)).toEqual(['grey-integration']);
     expect(rec.added.map((f) => f.rule)).toEqual(['us-hosting']);
+  });
+
+  it('counts what a switch removes and brings in words, singular or plural, never "finding(s)"', () => {
+    const usHosted: Route = { ...route('wa-official'), id: 'wa-us', facts: { integration: 'official', hosting: 'us' } };
+    const c = compare(assessment({ integration: 'grey', purposes: ['service'], archive: true }), [usHosted]);
+    expect(recommendationText(c, 'en')).toContain('It removes one finding, among them: ');
+    expect(recommendationText(c, 'en')).toContain('and brings one new finding, among them: ');
+    expect(recommendationText(c, 'de')).toContain('Er beseitigt einen Befund, darunter: ');
+    expect(recommendationText(c, 'de')).toContain('und bringt einen neuen Befund mit sich, darunter: ');
+    for (const lang of ['en', 'de'] as const) expect(recommendationText(c, lang)).not.toMatch(/\((s|e)\)/);
   });
 
   it('at equal rating keeps the planned platform before a lower score elsewhere', () => {

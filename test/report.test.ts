@@ -6,19 +6,23 @@ import { lint } from 'markdownlint/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyAcceptances } from '../src/engine/acceptance.js';
 import { evaluateAssessment } from '../src/engine/evaluate.js';
+import { compareChannels } from '../src/engine/compare.js';
 import { rankActions } from '../src/engine/whatif.js';
+import { loadBuiltinRoutes } from '../src/routes/load.js';
+import { restsOnRouteAssumption } from '../src/report/alternatives.js';
 import { loadConfigFile, parseConfig } from '../src/config/load.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
 import type { Lang, Policy } from '../src/policy/model.js';
 import { mdText, slug } from '../src/report/escape.js';
 import { renderHtml } from '../src/report/html.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import { numberFindings, type ReportInput } from '../src/report/model.js';
+import { numberFindings, planSteps, type ReportInput } from '../src/report/model.js';
 import { example, ROOT } from './helpers.js';
 
 const DATE = '2026-11-27';
 const HOSTILE = join(ROOT, 'test', 'fixtures', 'report', 'hostile.yaml');
 const ACCEPTED = join(ROOT, 'test', 'fixtures', 'ci', 'accepted.yaml');
+const RETAILER = join(ROOT, 'test', 'fixtures', 'report', 'retailer-two-channels.yaml');
 const LINT_CONFIG = JSON.parse(readFileSync(join(ROOT, '.markdownlint.json'), 'utf8')) as Record<string, unknown>;
 
 let policy: Policy;
@@ -26,12 +30,18 @@ beforeAll(() => {
   policy = loadPolicyStrict({ extraDirs: [] });
 });
 
-function reportInput(file: string, lang: Lang): ReportInput {
+/** What `chanrisk report` gives the renderer; `compared` adds the routes of `compare`, as the CLI does. */
+function reportInput(file: string, lang: Lang, compared = false): ReportInput {
   const { assessment } = loadConfigFile(file, policy.questionnaire);
   const settle = (r: ReturnType<typeof evaluateAssessment>) => applyAcceptances(r, assessment.acceptances ?? [], DATE).result;
   const result = settle(evaluateAssessment(policy, assessment, { date: DATE }));
-  return { tool: { name: 'chanrisk', version: '0.0.0-test' }, date: DATE, lang, policy, assessment, result, actions: rankActions(policy, assessment, result, { date: DATE }, settle) };
+  const input: ReportInput = { tool: { name: 'chanrisk', version: '0.0.0-test' }, date: DATE, lang, policy, assessment, result, actions: rankActions(policy, assessment, result, { date: DATE }, settle) };
+  if (compared) input.alternatives = compareChannels(policy, assessment, loadBuiltinRoutes(policy.questionnaire).routes, { date: DATE, settle });
+  return input;
 }
+
+/** The text of one `## ` section of a Markdown report, without its heading. */
+const section = (markdown: string, heading: string): string => markdown.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? '';
 
 const lintErrors = (markdown: string): string => lint({ strings: { report: markdown }, config: LINT_CONFIG }).toString();
 
@@ -95,7 +105,7 @@ describe('Markdown report', () => {
 
   it('passes markdownlint for every example in both languages', () => {
     for (const name of ['multichannel-clinic', 'technicians-private-whatsapp', 'whatsapp-cloud-api-service', 'whatsapp-unofficial-marketing']) {
-      for (const lang of ['en', 'de'] as const) expect(lintErrors(renderMarkdown(reportInput(example(`${name}.yaml`), lang))), `${name} ${lang}`).toBe('');
+      for (const lang of ['en', 'de'] as const) expect(lintErrors(renderMarkdown(reportInput(example(`${name}.yaml`), lang, true))), `${name} ${lang}`).toBe('');
     }
   });
 
@@ -126,14 +136,48 @@ describe('Markdown report', () => {
     }
   });
 
-  it('has every section, in order, in both languages', () => {
+  it('has every section, in order, in both languages: the decision part first, then the annexes', () => {
     const headings = {
-      en: ['Executive summary', 'Risk matrix', 'Findings by channel and area', 'Action plan', 'Accepted risks', 'Open points', 'What passed', 'Method', 'Appendix: all answers'],
-      de: ['Zusammenfassung für die Geschäftsleitung', 'Risikomatrix', 'Befunde nach Kanal und Themenbereich', 'Maßnahmenplan', 'Akzeptierte Risiken', 'Offene Punkte', 'Ohne Befund geprüft', 'Methode', 'Anhang: alle Antworten'],
+      en: ['Executive summary', 'Contents', 'Risk matrix', 'Findings by channel', 'Action plan', 'Alternatives', 'Accepted risks', 'Open points', 'Method and basis', 'Annex A: Sources per finding', 'Annex B: The routes in detail', 'Annex C: What passed', 'Annex D: All answers'],
+      de: ['Zusammenfassung für die Geschäftsleitung', 'Inhalt', 'Risikomatrix', 'Befunde je Kanal', 'Maßnahmenplan', 'Alternativen', 'Akzeptierte Risiken', 'Offene Punkte', 'Methode und Grundlagen', 'Anhang A: Quellen je Befund', 'Anhang B: Die Wege im Einzelnen', 'Anhang C: Ohne Befund geprüft', 'Anhang D: Alle Antworten'],
     };
     for (const lang of ['en', 'de'] as const) {
-      const found = [...renderMarkdown(reportInput(example('multichannel-clinic.yaml'), lang)).matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+      const found = [...renderMarkdown(reportInput(example('multichannel-clinic.yaml'), lang, true)).matchAll(/^## (.+)$/gm)].map((m) => m[1]);
       expect(found).toEqual(headings[lang]);
+    }
+  });
+
+  it('opens with the verdict, the channels and the top steps; the pack metadata is in the method section', () => {
+    const markdown = renderMarkdown(reportInput(example('whatsapp-unofficial-marketing.yaml'), 'en', true));
+    expect(markdown).toMatch(/^# Messenger risk assessment: Modehaus Beispiel GmbH\n\n## Executive summary\n\n\*\*Overall rating:\*\* \*\*Critical\*\*/);
+    const summary = section(markdown, 'Executive summary');
+    expect(summary).toContain('| Channel | Platform | Rating | Score | Findings |');
+    expect(summary).toMatch(/### Steps that remove most risk\n\n1\. .+\n2\. .+\n3\. /);
+    expect(summary).not.toContain('Rule packs');
+    expect(section(markdown, 'Method and basis')).toMatch(/- \*\*Rule packs:\*\* .*WhatsApp/);
+  });
+
+  it('links every section from the table of contents', () => {
+    const markdown = renderMarkdown(reportInput(example('multichannel-clinic.yaml'), 'de', true));
+    const links = [...section(markdown, 'Inhalt').matchAll(/^- \[(.+)\]\(#(.+)\)$/gm)];
+    expect(links.map((m) => m[1])).toEqual([...markdown.matchAll(/^## (.+)$/gm)].map((m) => m[1]).slice(2));
+    // markdownlint (MD051) checks that every fragment names a heading of the document.
+    expect(links.find((m) => m[1] === 'Anhang C: Ohne Befund geprüft')?.[2]).toBe('anhang-c-ohne-befund-geprüft');
+  });
+
+  it.each([['whatsapp-unofficial-marketing', example('whatsapp-unofficial-marketing.yaml')], ['retailer', RETAILER]])('lists findings worst first within each channel: level, then points (%s)', (_name, file) => {
+    const rank = ['Low', 'Medium', 'High', 'Critical'];
+    const markdown = renderMarkdown(reportInput(file, 'en'));
+    const channels = section(markdown, 'Findings by channel').split(/^### /m).slice(1);
+    expect(channels.length).toBeGreaterThanOrEqual(1);
+    for (const channel of channels) {
+      const seen = [...channel.matchAll(/^#### F(\d+) · (\w+) · .+\n\n.+ · (\d+) points/gm)].map((m) => ({ ref: Number(m[1]), level: rank.indexOf(m[2] ?? ''), points: Number(m[3]) }));
+      for (const [i, item] of seen.entries()) {
+        const before = seen[i - 1];
+        if (!before) continue;
+        expect(item.ref).toBe(before.ref + 1);
+        expect(item.level < before.level || (item.level === before.level && item.points <= before.points), `F${item.ref} after F${before.ref}`).toBe(true);
+      }
     }
   });
 
@@ -192,11 +236,90 @@ describe('Markdown report', () => {
     expect(section).toMatch(/Has the organisation appointed a data protection officer\? \| Don't know/);
   });
 
-  it('ranks the action plan as the what-if engine does', () => {
+  it('merges near-duplicate actions: one row per step, every open finding in exactly one row', () => {
     const input = reportInput(example('whatsapp-unofficial-marketing.yaml'), 'en');
-    const plan = renderMarkdown(input).split('## Action plan')[1]?.split('## Accepted risks')[0] ?? '';
-    const titles = [...plan.matchAll(/^\| \d+ \| \*\*F\d+\*\* (.+?) \(\d+ points\) \|/gm)].map((m) => m[1]);
-    expect(titles).toEqual(input.actions.map((a) => mdText(a.finding.title.en)));
+    const plan = section(renderMarkdown(input), 'Action plan');
+    const rows = [...plan.matchAll(/^\| (\d+) \| (.+?) \| (.+?) \| (.+?) \| \|$/gm)];
+    const refs = rows.flatMap((m) => [...(m[3] ?? '').matchAll(/\*\*(F\d+)\*\*/g)].map((r) => r[1]));
+    const open = numberFindings(input.result).filter((n) => n.finding.status === 'active').map((n) => n.ref);
+    expect(refs.sort()).toEqual(open.sort());
+    expect(rows.length).toBeLessThan(input.actions.length);
+    const texts = rows.map((m) => m[2]);
+    expect(new Set(texts).size).toBe(texts.length);
+    // Bought numbers break WhatsApp's terms and § 7 UWG: one step (stop using the list) resolves both findings.
+    const bought = rows.find((m) => (m[3] ?? '').includes('Messages to bought or scraped numbers'));
+    expect(bought?.[3]).toContain("Recipients' numbers were collected or bought");
+  });
+
+  it('ranks the steps by the rating they lower, then by the points they remove, and shows that effect', () => {
+    for (const file of [example('whatsapp-unofficial-marketing.yaml'), RETAILER, example('multichannel-clinic.yaml')]) {
+      const input = reportInput(file, 'en');
+      const steps = planSteps(input, numberFindings(input.result));
+      for (const [i, step] of steps.entries()) {
+        const before = steps[i - 1];
+        if (before) expect(step.ratingDrop < before.ratingDrop || (step.ratingDrop === before.ratingDrop && step.removed <= before.removed)).toBe(true);
+      }
+      const effects = [...section(renderMarkdown(input), 'Action plan').matchAll(/^\| \d+ \| .+? \| .+? \| (.+?) \| \|$/gm)].map((m) => m[1]);
+      expect(effects).toHaveLength(steps.length);
+      for (const effect of effects) expect(effect).toMatch(/^(\*\*\w+ → \w+\*\*; )?(−\d+ points|no measurable change)$/);
+      expect(effects.filter((e) => e !== 'no measurable change').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes the alternatives in plain words: no rule id, no "finding(s)", and no assumed default passed off as the plan\'s', () => {
+    for (const lang of ['en', 'de'] as const) {
+      const input = reportInput(example('whatsapp-unofficial-marketing.yaml'), lang, true);
+      const markdown = renderMarkdown(input);
+      const prose = `${section(markdown, lang === 'en' ? 'Alternatives' : 'Alternativen')}\n${section(markdown, lang === 'en' ? 'Annex B: The routes in detail' : 'Anhang B: Die Wege im Einzelnen')}`;
+      expect(prose.length).toBeGreaterThan(500);
+      for (const rule of policy.rules) expect(prose, rule.id).not.toContain(rule.id);
+      expect(prose).not.toMatch(/finding\(s\)|Befund\(e\)|other\(s\)/);
+      const comparison = input.alternatives?.[0];
+      const route = comparison?.routes.find((o) => o.route.id === comparison.recommendation.route);
+      const pending = comparison?.recommendation.added.filter((f) => route && restsOnRouteAssumption(route, f)) ?? [];
+      expect(pending.length).toBeGreaterThan(0);
+      const paragraph = prose.split('\n').find((line) => line.startsWith(lang === 'en' ? 'We recommend' : 'Wir empfehlen')) ?? '';
+      const [, brings = '', depends = ''] = paragraph.split(lang === 'en' ? /The route itself brings|further risks? depends? on answers/ : /Der Weg selbst bringt|weitere Risiken? hängt|hängen von Antworten/);
+      expect(depends).not.toBe('');
+      for (const finding of pending) {
+        expect(depends).toContain(mdText(finding.title[lang]));
+        expect(brings).not.toContain(mdText(finding.title[lang]));
+      }
+    }
+  });
+
+  it('lists only questions that apply: no address book for a server library, no unanswered question no rule reads', () => {
+    const input = reportInput(example('whatsapp-unofficial-marketing.yaml'), 'en');
+    const answers = section(renderMarkdown(input), 'Annex D: All answers');
+    expect(answers).toContain('How is the channel connected?');
+    expect(answers).not.toContain('address book');
+    const retailer = reportInput(RETAILER, 'en');
+    const annex = section(renderMarkdown(retailer), 'Annex D: All answers');
+    const open = new Set(retailer.result.targets.flatMap((t) => t.openPoints.map((p) => policy.questionnaire.questions.get(p.question)?.title.en)));
+    const unanswered = [...annex.matchAll(/^\| (.+?) \| (Not answered|Don't know) \|/gm)].map((m) => m[1]);
+    expect(unanswered.length).toBeGreaterThan(0);
+    for (const question of unanswered) expect(open.has(question), question).toBe(true);
+  });
+
+  it('says so where a modifier fired only because an answer is unknown', () => {
+    const markdown = renderMarkdown(reportInput(RETAILER, 'en'));
+    expect(markdown).toMatch(/\*\*Adjusted:\*\* .+ \*\(applied because the answer is not known; the worst case is assumed until it is given\)\*/);
+    const known = renderMarkdown(reportInput(example('whatsapp-unofficial-marketing.yaml'), 'en'));
+    expect(known).toContain('**Adjusted:**');
+    expect(known).not.toContain('applied because the answer is not known');
+  });
+
+  it('recommends nothing WhatsApp-only on Instagram', () => {
+    for (const lang of ['en', 'de'] as const) {
+      const markdown = renderMarkdown(reportInput(RETAILER, lang));
+      const own = `${section(markdown, lang === 'en' ? 'Findings by channel' : 'Befunde je Kanal')}\n${section(markdown, lang === 'en' ? 'Annex D: All answers' : 'Anhang D: Alle Antworten')}`;
+      const instagram = own.split(/^### /m).filter((part) => /^(Channel |Kanal )?Instagram campaigns/.test(part));
+      expect(instagram).toHaveLength(2);
+      for (const part of instagram) expect(part).not.toMatch(/Local Storage|WhatsApp Business[ -][Aa]pp|Threema Work/);
+      const rows = section(markdown, lang === 'en' ? 'Action plan' : 'Maßnahmenplan').split('\n').filter((line) => line.includes('(Instagram campaigns)'));
+      expect(rows.length).toBeGreaterThan(3);
+      for (const row of rows) expect(row).not.toContain('Local Storage');
+    }
   });
 });
 
@@ -205,7 +328,8 @@ describe('HTML report', () => {
     const html = renderHtml(reportInput(HOSTILE, 'en'));
     expect(html).not.toMatch(/<(img|script|b|iframe|object)\b/i);
     expect(html).not.toMatch(/<[^>]+\son\w+\s*=/i);
-    expect(html).not.toMatch(/href="(?!https:\/\/)/);
+    // Links go to sources on the web or to a heading of the report itself (the table of contents).
+    expect(html).not.toMatch(/href="(?!https:\/\/|#[\p{L}\p{N}_-]+")/u);
     expect(html.match(/<svg\b/g)).toHaveLength(2);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
@@ -214,7 +338,8 @@ describe('HTML report', () => {
     const html = renderHtml(reportInput(example('multichannel-clinic.yaml'), 'de'));
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="de">/);
     expect(html).toContain('@page { size: A4;');
-    expect(html).toContain('break-before: page');
+    expect(html).toContain('@bottom-center { content: counter(page)');
+    expect(html).toContain('hyphens: auto');
     expect(html).not.toMatch(/<(link|script|img|iframe)\b/i);
     expect(html).not.toMatch(/(src|@import|url\()\s*=?\s*["']?(https?:)?\/\//i);
   });

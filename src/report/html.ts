@@ -2,17 +2,22 @@ import { Marked, type Tokens } from 'marked';
 import { htmlText } from './escape.js';
 import type { Lang } from '../policy/model.js';
 import { RISK_LEVELS } from '../policy/schema.js';
-import { levelLabel, renderMarkdown } from './markdown.js';
+import { anchor, headingClasses, renderMarkdown } from './markdown.js';
 import { w } from './messages.js';
 import type { ReportInput } from './model.js';
+import { levelLabel } from './standing.js';
 import { LEVEL_FILL, LEVEL_INK, svgVisuals } from './svg.js';
 
 // Raw HTML passes marked only as the report's own figures; anything else is shown as text, whatever its origin.
 const OWN_FIGURE = /^<figure class="(matrix|bars)"><svg [^\n]*<\/svg><\/figure>\n*$/;
 
-/** marked with two additions: raw HTML only for the report's own figures, and risk levels marked for colour. */
+/**
+ * marked with four additions: raw HTML only for the report's own figures, risk levels marked for colour, section
+ * headings with the ids the table of contents links to and the classes of headingClasses.
+ */
 function markedFor(lang: Lang): Marked {
   const levels = new Map(RISK_LEVELS.map((level) => [levelLabel(level, lang), level]));
+  const classes = headingClasses(lang);
   return new Marked({
     gfm: true,
     renderer: {
@@ -24,64 +29,84 @@ function markedFor(lang: Lang): Marked {
         return level ? `<strong class="level level-${level}">${this.parser.parseInline(token.tokens)}</strong>` : false;
       },
       heading(token: Tokens.Heading): string | false {
-        const level = token.depth === 5 ? levels.get(/^F\d+ · (\S+) · /.exec(token.text)?.[1] ?? '') : undefined;
-        return level ? `<h5 class="finding level-${level}">${this.parser.parseInline(token.tokens)}</h5>\n` : false;
+        const inline = this.parser.parseInline(token.tokens);
+        if (token.depth === 2) {
+          const text = this.parser.parseInline(token.tokens, this.parser.textRenderer);
+          const name = classes.get(text);
+          return `<h2 id="${htmlText(anchor(text))}"${name ? ` class="${name}"` : ''}>${inline}</h2>\n`;
+        }
+        const level = token.depth === 4 ? levels.get(/^F\d+ · (\S+) · /.exec(token.text)?.[1] ?? '') : undefined;
+        return level ? `<h4 class="finding level-${level}">${inline}</h4>\n` : false;
       },
     },
   });
 }
 
 const LEVEL_CSS = RISK_LEVELS.map(
-  (level) => `.level-${level} { background: ${LEVEL_FILL[level]}; color: ${LEVEL_INK[level]}; } h5.level-${level} { border-left-color: ${LEVEL_INK[level]}; background: #f4f6f9; color: inherit; }`,
+  (level) => `.level-${level} { background: ${LEVEL_FILL[level]}; color: ${LEVEL_INK[level]}; } h4.level-${level} { border-left-color: ${LEVEL_INK[level]}; background: #f4f6f9; color: inherit; }`,
 ).join('\n');
 
+// Print: tables may run over pages (rows do not), headings stay with what follows, and every page carries its
+// number (CSS margin boxes, which Chromium's print honours). Words break only where the page's language allows
+// (hyphens: auto with <html lang>), never mid-word to fit a cell; only links and code may break anywhere.
 const STYLE = `
 :root { --ink: #1d2433; --muted: #5b6478; --rule: #d5dae3; --accent: #25406b; --wash: #f4f6f9; }
 * { box-sizing: border-box; }
-html { font-family: "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); line-height: 1.5; font-size: 15px; }
+html { font-family: "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); line-height: 1.45; font-size: 15px; }
 body { margin: 0; background: #ffffff; }
 main { max-width: 60rem; margin: 0 auto; padding: 2.5rem 2rem 4rem; }
-h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 1rem; padding-bottom: .75rem; border-bottom: 3px solid var(--accent); color: var(--accent); }
-h2 { font-size: 1.4rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--rule); color: var(--accent); }
-h3 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
-h4 { font-size: 1rem; margin: 1.5rem 0 .5rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
-h5 { font-size: 1rem; margin: 1.25rem 0 .4rem; padding: .45rem .7rem; background: var(--wash); border-left: 4px solid var(--accent); }
-p, ul, ol { margin: .4rem 0 .7rem; }
+p, li, td, th, blockquote { hyphens: auto; -webkit-hyphens: auto; }
+a, code { overflow-wrap: anywhere; }
+h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .8rem; padding-bottom: .6rem; border-bottom: 3px solid var(--accent); color: var(--accent); }
+h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 1px solid var(--rule); color: var(--accent); }
+h1 + h2 { margin-top: .5rem; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+h4 { font-size: 1rem; margin: 1.1rem 0 .3rem; padding: .35rem .6rem; background: var(--wash); border-left: 4px solid var(--accent); }
+h4 + p { margin-top: .2rem; color: var(--muted); font-size: .9em; }
+p, ul, ol { margin: .3rem 0 .55rem; }
 ul, ol { padding-left: 1.4rem; }
-li { margin: .15rem 0; }
+li { margin: .1rem 0; }
 a { color: var(--accent); }
-blockquote { margin: 1rem 0; padding: .7rem 1rem; background: #fff8e1; border-left: 4px solid #d9a400; }
+blockquote { margin: .8rem 0; padding: .5rem .9rem; background: #fff8e1; border-left: 4px solid #d9a400; font-size: .92em; }
 blockquote p { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .6rem 0 1.2rem; font-size: .92rem; }
-th, td { border: 1px solid var(--rule); padding: .35rem .55rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
-table.plan { table-layout: fixed; font-size: .85rem; }
-table.plan th, table.plan td { padding: .3rem .35rem; }
-table.plan th:nth-child(1) { width: 2rem; }
-table.plan th:nth-child(2) { width: 23%; }
-table.plan th:nth-child(4) { width: 14%; }
-table.plan th:nth-child(5) { width: 12%; }
-table.plan th:nth-child(6), table.plan th:nth-child(7) { width: 12.5%; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
+th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--wash); font-weight: 600; }
-code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; color: var(--accent); }
-figure { margin: 1rem 0 1.5rem; }
+table.plan { table-layout: fixed; font-size: .86rem; }
+table.plan th:nth-child(1) { width: 2.2rem; }
+table.plan td:nth-child(1) { white-space: nowrap; }
+table.plan th:nth-child(2) { width: 50%; }
+table.plan th:nth-child(4) { width: 12%; }
+table.plan th:nth-child(5) { width: 10%; }
+code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .8rem; color: var(--muted); }
+figure { margin: .8rem 0 1.2rem; }
 figure svg { max-width: 100%; height: auto; font-family: inherit; }
 svg .axis { font-size: 12px; fill: #3a4255; }
 svg .axis-title { font-size: 12px; font-weight: 600; fill: #3a4255; }
 svg .cell-level { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
-svg .marker { font-size: 9.5px; font-weight: 700; fill: #ffffff; }
-svg .more { font-size: 11px; font-weight: 700; fill: #3a4255; }
+svg .marker { font-size: 9px; font-weight: 700; fill: #ffffff; }
 svg .bar-label, svg .bar-value { font-size: 12px; fill: #3a4255; }
+h2.annex ~ * { font-size: .88em; }
+h2.annex ~ h2 { font-size: 1.2rem; }
+h2.annex ~ h3 { font-size: 1rem; margin-top: 1rem; }
+h2.annex ~ table th, h2.annex ~ table td { padding: .15rem .4rem; }
+h2.toc + ul { columns: 2; column-gap: 2rem; }
+h2.columns ~ ul { columns: 2; column-gap: 2rem; font-size: .88rem; }
+h2.columns ~ ul li { break-inside: avoid; }
 strong.level { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: .9em; }
 ${LEVEL_CSS}
-@page { size: A4; margin: 18mm 16mm 20mm; }
+@page { size: A4; margin: 13mm 14mm 15mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6478; } }
 @media print {
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  html { font-size: 10.5pt; }
+  html { font-size: 9pt; line-height: 1.35; }
+  h4 { margin: .8rem 0 .2rem; padding: .25rem .5rem; }
   main { max-width: none; padding: 0; }
-  h2 { break-before: page; }
-  h2:first-of-type { break-before: auto; }
-  h2, h3, h4, h5 { break-after: avoid; }
-  table, figure, blockquote, tr { break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  h2 + p, h3 + p, h4 + p { break-after: avoid; }
+  tr, figure, blockquote, li { break-inside: avoid; }
+  figure.matrix svg { width: 72%; }
+  figure.bars svg { width: 66%; }
+  thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -1,25 +1,31 @@
-import { renderAlternativesMarkdown } from '../format/compare/markdown.js';
-import { findingPoints, riskLevel, riskRank } from '../engine/levels.js';
-import type { Finding, TargetResult } from '../engine/result.js';
-import type { Action } from '../engine/whatif.js';
+import { findingPoints, riskLevel } from '../engine/levels.js';
+import type { TargetResult } from '../engine/result.js';
 import { areaName, levelName, scaleName, t } from '../messages.js';
-import type { Lang, RiskLevel, ScaleLevel, Source } from '../policy/model.js';
-import { AREAS, IMPACT_LEVELS } from '../policy/schema.js';
+import type { Lang, ScaleLevel, Source } from '../policy/model.js';
+import { IMPACT_LEVELS } from '../policy/schema.js';
+import { alternativesSection, routesAnnex } from './alternatives.js';
 import { answerText } from './answers.js';
 import { mdText, mdUrl } from './escape.js';
 import { longDate, VERDICT, w } from './messages.js';
 import {
   answerRows,
   areaScores,
+  assumedModifiers,
   checkedRuleIds,
   matrixRows,
   numberFindings,
+  planSteps,
+  targetFacts,
   type AnswerRow,
   type AreaScore,
   type MatrixCell,
   type NumberedFinding,
+  type PlanStep,
   type ReportInput,
 } from './model.js';
+import { effectText, levelLabel, scoreText, standingText } from './standing.js';
+
+export { levelLabel };
 
 /** How the two pictures of the report are drawn: Markdown tables here, SVG in the HTML report. */
 export interface Visuals {
@@ -28,7 +34,6 @@ export interface Visuals {
 }
 
 const capital = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
-export const levelLabel = (level: RiskLevel, lang: Lang): string => capital(levelName(level, lang));
 export const scaleLabel = (level: ScaleLevel, lang: Lang): string => capital(scaleName(level, lang));
 
 // An empty cell is one space wide, as markdownlint's compact table style asks.
@@ -54,27 +59,55 @@ export const markdownVisuals: Visuals = {
     };
     return table(
       [w('area', lang), w('score', lang), capital(w('findingsCount', lang))],
-      scores.map((s) => [areaName(s.area, lang), `${bar(s.score)} ${s.score}/100`, String(s.findings)]),
+      scores.map((s) => [areaName(s.area, lang), `${bar(s.score)} ${scoreText(s.score)}`, String(s.findings)]),
     );
   },
 };
 
-/** The client report as Markdown: verdict first, then the evidence, the plan, the method and every answer. */
+/** A heading's anchor as GitHub and markdownlint make it; the HTML report gives its headings the same ids. */
+export function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/**
+ * Classes the HTML report gives section headings: the annexes set smaller, as reference, and the contents and the
+ * passed rules (short lines, many of them) in two columns.
+ */
+export const headingClasses = (lang: Lang): Map<string, string> =>
+  new Map([
+    [w('contents', lang), 'toc'],
+    [w('annexSources', lang), 'annex'],
+    [w('annexPassed', lang), 'columns'],
+  ]);
+
+/**
+ * The client report as Markdown. First what a decision needs (verdict, channels, top steps, matrix, findings, plan,
+ * alternatives, open points, method); then the annexes with every source, route, passed rule and answer.
+ */
 export function renderMarkdown(input: ReportInput, visuals: Visuals = markdownVisuals): string {
   const numbered = numberFindings(input.result);
-  const blocks = [
-    ...header(input),
-    ...summary(input, numbered),
-    ...matrix(input, numbered, visuals),
-    ...findings(input, numbered),
-    ...actionPlan(input, numbered),
-    ...alternatives(input),
-    ...accepted(input, numbered),
-    ...openPoints(input),
-    ...passed(input),
-    ...method(input),
-    ...appendix(input),
-  ];
+  const steps = planSteps(input, numbered);
+  const label = (id: string): string => {
+    const target = input.result.targets.find((tg) => tg.id === id);
+    return target ? targetLabel(input, target) : mdText(id);
+  };
+  const sections = [
+    matrix(input, numbered, visuals),
+    findings(input, numbered, steps),
+    actionPlan(input, steps),
+    alternativesSection(input.alternatives ?? [], label, input.lang),
+    accepted(input, numbered),
+    openPoints(input),
+    method(input),
+    sourcesAnnex(input, numbered),
+    routesAnnex(input.alternatives ?? [], label, input.policy.questionnaire, w('annexRoutes', input.lang), input.lang),
+    passed(input),
+    answersAnnex(input),
+  ].filter((s) => s.length);
+  const blocks = [...summary(input, numbered, steps), ...contents(sections, input.lang), ...sections.flat()];
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -103,35 +136,14 @@ function shownTargets(input: ReportInput): TargetResult[] {
   return input.result.targets.filter((tg) => tg.kind === 'channel' || tg.findings.length > 0);
 }
 
-function header(input: ReportInput): string[] {
-  const { lang, policy, result } = input;
-  const checked = checkedRuleIds(result);
-  const reviews = policy.rules.filter((r) => checked.has(r.id)).map((r) => r.reviewed).sort();
-  const packs = policy.packs
-    .filter((p) => p.rules.some((r) => checked.has(r.id)))
-    .map((p) => `${mdText(p.title[lang])} (${mdText(p.id)}, ${w('version', lang)} ${mdText(p.version)})`);
-  const organisation = mdText(input.assessment.organisation.name) || '–';
-  return [
-    `# ${w('title', lang)}: ${organisation}`,
-    [
-      `- **${w('organisation', lang)}:** ${organisation}`,
-      `- **${w('date', lang)}:** ${longDate(input.date, lang)}`,
-      `- **${w('assessor', lang)}:** ${input.assessment.organisation.assessor ? mdText(input.assessment.organisation.assessor) : w('notStated', lang)}`,
-      `- **${w('rulePacks', lang)}:**${packs.length ? packs.map((p) => `\n  - ${p}`).join('') : ' –'}`,
-      `- **${w('oldestReview', lang)}:** ${reviews[0] ? longDate(reviews[0], lang) : '–'}`,
-      `- **${w('tool', lang)}:** ${input.tool.name} ${input.tool.version}`,
-    ].join('\n'),
-    disclaimer(lang),
-  ];
-}
-
 /** "Not legal advice: …" with its lead words in bold. */
 function disclaimer(lang: Lang): string {
   const [lead, ...rest] = t('notLegalAdvice', lang).split(': ');
   return `> **${lead}:** ${rest.join(': ')}`;
 }
 
-function summary(input: ReportInput, numbered: NumberedFinding[]): string[] {
+/** Page 1: the verdict, the channels and the steps that remove most risk, before anything else. */
+function summary(input: ReportInput, numbered: NumberedFinding[], steps: PlanStep[]): string[] {
   const { lang, result } = input;
   const active = numbered.filter((n) => n.finding.status === 'active');
   const counts = (['critical', 'high', 'medium', 'low'] as const)
@@ -141,36 +153,36 @@ function summary(input: ReportInput, numbered: NumberedFinding[]): string[] {
   const countText = active.length ? `${active.length} ${w(active.length === 1 ? 'oneFinding' : 'findingsCount', lang)}: ${counts.join(', ')}` : w('noActiveFindings', lang);
   const channels = shownTargets(input).map((target) => {
     const open = target.findings.filter((f) => f.status === 'active').length;
-    return [targetLabel(input, target), platformLabel(input, target.platform), `**${levelLabel(target.rating, lang)}**`, `${target.score}/100`, String(open)];
+    return [targetLabel(input, target), platformLabel(input, target.platform), `**${levelLabel(target.rating, lang)}**`, scoreText(target.score), String(open)];
   });
-  const top = input.actions.slice(0, 3).map((action, i) => `${i + 1}. ${actionLine(input, action, numbered)}`);
+  const top = steps.slice(0, 3).map((step, i) => `${i + 1}. ${mdText(recommendationOf(step, lang))} *(${stepFindings(input, step)}; ${w('effect', lang)}: ${effectText(step, lang)})*`);
+  const organisation = mdText(input.assessment.organisation.name) || '–';
   return [
+    `# ${w('title', lang)}: ${organisation}`,
     `## ${w('summary', lang)}`,
-    `**${w('overallRating', lang)}:** **${levelLabel(result.rating, lang)}** (${t('score', lang)} ${result.score}/100; ${countText}).`,
-    VERDICT[result.rating][lang],
+    `**${w('overallRating', lang)}:** **${levelLabel(result.rating, lang)}** (${t('score', lang)} ${scoreText(result.score)}; ${countText}). ${VERDICT[result.rating][lang]}`,
     table([w('channel', lang), w('platform', lang), w('rating', lang), w('score', lang), capital(w('findingsCount', lang))], channels),
     `### ${w('topActions', lang)}`,
     top.length ? top.join('\n') : w('topActionsNone', lang),
+    `${w('date', lang)}: ${longDate(input.date, lang)} · ${w('assessor', lang)}: ${input.assessment.organisation.assessor ? mdText(input.assessment.organisation.assessor) : w('notStated', lang)}`,
+    disclaimer(lang),
   ];
 }
 
-const refOf = (numbered: NumberedFinding[], target: string, finding: Finding): string =>
-  numbered.find((n) => n.target.id === target && n.finding === finding)?.ref ?? '';
-
-function actionLine(input: ReportInput, action: Action, numbered: NumberedFinding[]): string {
-  const { lang } = input;
-  const target = input.result.targets.find((tg) => tg.id === action.target);
-  const where = target ? targetLabel(input, target) : mdText(action.target);
-  return `**${mdText(action.finding.title[lang])}** (${refOf(numbered, action.target, action.finding)}, ${where}): ${mdText(action.finding.recommendation[lang])} *${w('effect', lang)}: ${effect(action, lang)}.*`;
+/** The table of contents: every section that follows, linked. */
+function contents(sections: string[][], lang: Lang): string[] {
+  const headings = sections.map((s) => s[0]?.replace(/^## /, '') ?? '');
+  return [`## ${w('contents', lang)}`, headings.map((h) => `- [${h}](#${anchor(h)})`).join('\n')];
 }
 
-/** What a step changes for its channel; where nothing moves (a capped score, other findings), the finding's own points. */
-function effect(action: Action, lang: Lang): string {
-  const state = (s: Action['before']) => `${levelLabel(s.rating, lang)}, ${s.score}/100`;
-  const unchanged = action.before.rating === action.after.rating && action.before.score === action.after.score;
-  return unchanged
-    ? w('effectCapped', lang, { points: String(action.finding.points), rating: state(action.before) })
-    : w('effectChange', lang, { before: state(action.before), after: state(action.after) });
+const recommendationOf = (step: PlanStep, lang: Lang): string => step.actions[0]?.finding.recommendation[lang] ?? '';
+
+/** "F3, F7 (WhatsApp newsletter)": the findings a step resolves, with their channel where the report has several. */
+function stepFindings(input: ReportInput, step: PlanStep): string {
+  const refs = step.findings.map((n) => n.ref).join(', ');
+  if (shownTargets(input).length < 2) return refs;
+  const names = step.targets.map((id) => input.result.targets.find((tg) => tg.id === id)).filter((tg) => tg !== undefined);
+  return `${refs}: ${names.map((tg) => targetName(input, tg)).join(', ')}`;
 }
 
 function matrix(input: ReportInput, numbered: NumberedFinding[], visuals: Visuals): string[] {
@@ -185,62 +197,53 @@ function matrix(input: ReportInput, numbered: NumberedFinding[], visuals: Visual
   ];
 }
 
-function findings(input: ReportInput, numbered: NumberedFinding[]): string[] {
+function findings(input: ReportInput, numbered: NumberedFinding[], steps: PlanStep[]): string[] {
   const { lang } = input;
   const blocks = [`## ${w('findings', lang)}`];
   for (const target of shownTargets(input)) {
-    blocks.push(`### ${targetLabel(input, target)}: ${levelLabel(target.rating, lang)}, ${target.score}/100`);
-    if (!target.findings.length) blocks.push(w('noFindingsTarget', lang));
-    for (const area of AREAS) {
-      const inArea = numbered.filter((n) => n.target === target && n.finding.area === area);
-      if (!inArea.length) continue;
-      blocks.push(`#### ${areaName(area, lang)}`);
-      for (const item of inArea) blocks.push(...findingBlocks(input, item));
-    }
+    blocks.push(`### ${targetLabel(input, target)}: ${standingText(target.rating, target.score, lang)}`);
+    const own = numbered.filter((n) => n.target === target);
+    if (!own.length) blocks.push(w('noFindingsTarget', lang));
+    for (const item of own) blocks.push(...findingBlocks(input, item, steps));
   }
   return blocks;
 }
 
-function findingBlocks(input: ReportInput, { ref, target, finding }: NumberedFinding): string[] {
+function findingBlocks(input: ReportInput, { ref, target, finding }: NumberedFinding, steps: PlanStep[]): string[] {
   const { lang } = input;
   const answers = answerLookup(input, target.id);
   const why = finding.triggers.map((trigger) => {
     const row = answers.get(trigger.question);
-    if (!row) return `- ${mdText(trigger.question)}`;
+    if (!row) return mdText(trigger.question);
     const note = row.note ? ` (${w('note', lang)}: ${mdText(row.note)})` : '';
-    return `- ${mdText(row.question.title[lang])} **${mdText(answerText(row.question, row.fact, lang))}**${note}`;
+    return `${mdText(row.question.title[lang])} **${mdText(answerText(row.question, row.fact, lang))}**${note}`;
   });
-  const blocks = [
-    `##### ${ref} · ${levelLabel(finding.level, lang)} · ${mdText(finding.title[lang])}`,
-    `**${w('level', lang)}:** ${levelLabel(finding.level, lang)} (${w('impactWord', lang)} ${scaleName(finding.impact, lang)}, ${w('likelihoodWord', lang)} ${scaleName(finding.likelihood, lang)}; ${finding.points} ${w('points', lang)}).`,
+  const step = steps.findIndex((s) => s.actions.some((a) => a.target === target.id && a.finding === finding));
+  const facts = [
+    areaName(finding.area, lang),
+    `${w('impactWord', lang)} ${scaleName(finding.impact, lang)}, ${w('likelihoodWord', lang)} ${scaleName(finding.likelihood, lang)}`,
+    `${finding.points} ${w('points', lang)}`,
+    ...(step >= 0 ? [w('actionRef', lang, { n: String(step + 1) })] : []),
   ];
+  const blocks = [`#### ${ref} · ${levelLabel(finding.level, lang)} · ${mdText(finding.title[lang])}`, facts.join(' · ')];
   if (finding.status === 'accepted') blocks.push(`*${w('acceptedNote', lang)}*`);
   if (finding.assumed) blocks.push(`*${w('assumedNote', lang)}*`);
-  blocks.push(`**${w('what', lang)}:** ${mdText(finding.finding[lang])}`);
-  if (why.length) blocks.push(`**${w('why', lang)}:**`, why.join('\n'));
+  blocks.push(mdText(finding.finding[lang]));
+  if (why.length) blocks.push(`**${w('why', lang)}:** ${why.join('; ')}`);
+  const onUnknown = new Set(assumedModifiers(input.policy, factsOf(input, target.id), finding).map((r) => r.en));
   for (const modifier of finding.modifiers) {
-    blocks.push(`**${w('adjusted', lang)}:** ${w(`${modifier.scale}Word`, lang)} ${scaleName(modifier.from, lang)} → ${scaleName(modifier.to, lang)}: ${mdText(modifier.reason[lang])}`);
+    const assumed = onUnknown.has(modifier.reason.en) ? ` *(${w('modifierAssumed', lang)})*` : '';
+    blocks.push(`**${w('adjusted', lang)}:** ${w(`${modifier.scale}Word`, lang)} ${scaleName(modifier.from, lang)} → ${scaleName(modifier.to, lang)}: ${mdText(modifier.reason[lang])}${assumed}`);
   }
   if (finding.uncertainty) blocks.push(`**${w('uncertainty', lang)}:** ${mdText(finding.uncertainty[lang])}`);
-  blocks.push(`**${w('todo', lang)}:** ${mdText(finding.recommendation[lang])}`);
-  blocks.push(`**${w('sources', lang)}:**`, finding.sources.map((s) => `- ${sourceText(s, lang)}`).join('\n'));
-  blocks.push(`*${w('reviewed', lang)} ${longDate(finding.reviewed, lang)}.*`);
+  // An open finding's recommendation is in the action plan; an accepted one's is shown here.
+  if (step < 0) blocks.push(`**${w('todo', lang)}:** ${mdText(finding.recommendation[lang])}`);
   return blocks;
 }
 
-function sourceText(source: Source, lang: Lang): string {
-  const title = source.url ? `[${mdText(source.title)}](${mdUrl(source.url)})` : mdText(source.title);
-  const parts = [
-    title,
-    ...(source.citation ? [mdText(source.citation)] : []),
-    ...(source.section ? [`${w('section', lang)} ${mdText(source.section)}`] : []),
-    ...(source.version ? [`${w('asOf', lang)} ${mdText(source.version)}`] : []),
-  ];
-  return parts.join(', ');
-}
-
-// Every finding of a target looks up the same answers: built once per target and report.
+// Every finding of a target looks up the same answers and facts: built once per target and report.
 const lookups = new WeakMap<ReportInput, Map<string, Map<string, AnswerRow>>>();
+const factCache = new WeakMap<ReportInput, Map<string, ReturnType<typeof targetFacts>>>();
 
 /** The answers a target's rules saw: its own plus, for a channel, the organisation's. */
 function answerLookup(input: ReportInput, targetId: string): Map<string, AnswerRow> {
@@ -254,41 +257,40 @@ function answerLookup(input: ReportInput, targetId: string): Map<string, AnswerR
   return lookup;
 }
 
-function actionPlan(input: ReportInput, numbered: NumberedFinding[]): string[] {
+function factsOf(input: ReportInput, targetId: string): ReturnType<typeof targetFacts> {
+  let byTarget = factCache.get(input);
+  if (!byTarget) factCache.set(input, (byTarget = new Map()));
+  let facts = byTarget.get(targetId);
+  if (!facts) byTarget.set(targetId, (facts = targetFacts(input.policy, input.assessment, targetId)));
+  return facts;
+}
+
+function actionPlan(input: ReportInput, steps: PlanStep[]): string[] {
   const { lang } = input;
-  const rows = input.actions.map((action, i) => {
-    const target = input.result.targets.find((tg) => tg.id === action.target);
-    return [
-      String(i + 1),
-      `**${refOf(numbered, action.target, action.finding)}** ${mdText(action.finding.title[lang])} (${action.finding.points} ${w('points', lang)})`,
-      `${mdText(action.finding.recommendation[lang])}${openedNote(input, action)}`,
-      target ? targetName(input, target) : mdText(action.target),
-      beforeAfter(action, lang),
-      '',
-      '',
-    ];
-  });
+  const rows = steps.map((step, i) => [
+    String(i + 1),
+    `${mdText(recommendationOf(step, lang))}${openedNote(input, step)}`,
+    step.findings.map((n) => `**${n.ref}** ${mdText(n.finding.title[lang])}`).join('; ') + (shownTargets(input).length > 1 ? ` (${stepTargets(input, step)})` : ''),
+    effectText(step, lang),
+    '',
+  ]);
   return [
     `## ${w('actions', lang)}`,
     rows.length ? w('actionsLead', lang) : w('actionsNone', lang),
-    ...(rows.length
-      ? [table(['#', w('finding', lang), w('todo', lang), w('channel', lang), w('beforeAfter', lang), w('owner', lang), w('due', lang)], rows)]
-      : []),
+    ...(rows.length ? [table(['#', w('step', lang), w('resolves', lang), w('effect', lang), `${w('owner', lang)} / ${w('due', lang)}`], rows)] : []),
   ];
 }
 
-/** The questions a step opens (e.g. opt-in after a move to the Cloud API), which the after-picture did not worst-case. */
-function openedNote(input: ReportInput, action: Action): string {
-  if (!action.opened.length) return '';
-  const titles = action.opened.map((id) => mdText(input.policy.questionnaire.questions.get(id)?.title[input.lang] ?? id));
-  return ` *(${w('opensQuestions', input.lang, { questions: titles.join('; ') })})*`;
+function stepTargets(input: ReportInput, step: PlanStep): string {
+  return step.targets.map((id) => input.result.targets.find((tg) => tg.id === id)).filter((tg) => tg !== undefined).map((tg) => targetName(input, tg)).join(', ');
 }
 
-/** The channel's rating and score before and after the step; a rating that drops is set in bold. */
-function beforeAfter(action: Action, lang: Lang): string {
-  const after = `${levelLabel(action.after.rating, lang)}, ${action.after.score}`;
-  const drops = riskRank(action.after.rating) < riskRank(action.before.rating);
-  return `${levelLabel(action.before.rating, lang)}, ${action.before.score} → ${drops ? `**${after}**` : after}`;
+/** The questions a step opens (e.g. opt-in after a move to the Cloud API), which the after-picture did not worst-case. */
+function openedNote(input: ReportInput, step: PlanStep): string {
+  const opened = [...new Set(step.actions.flatMap((a) => a.opened))];
+  if (!opened.length) return '';
+  const titles = opened.map((id) => mdText(input.policy.questionnaire.questions.get(id)?.title[input.lang] ?? id));
+  return ` *(${w('opensQuestions', input.lang, { questions: titles.join('; ') })})*`;
 }
 
 function accepted(input: ReportInput, numbered: NumberedFinding[]): string[] {
@@ -318,11 +320,11 @@ function openPoints(input: ReportInput): string[] {
   const rows = input.result.targets.flatMap((target) => {
     const answers = answerLookup(input, target.id);
     return target.openPoints.map((point) => [
-      targetLabel(input, target),
-      mdText(answers.get(point.question)?.question.title[lang] ?? point.question),
-      w(point.reason === 'dont_know' ? 'dontKnow' : 'notAnswered', lang),
-      point.affects.length ? point.affects.map((id) => mdText(titles.get(id) ?? id)).join('; ') : '–',
-    ]);
+        targetName(input, target),
+        mdText(answers.get(point.question)?.question.title[lang] ?? point.question),
+        w(point.reason === 'dont_know' ? 'dontKnow' : 'notAnswered', lang),
+        point.affects.length ? point.affects.map((id) => mdText(titles.get(id) ?? id)).join('; ') : '–',
+      ]);
   });
   return [
     `## ${w('openPoints', lang)}`,
@@ -331,57 +333,89 @@ function openPoints(input: ReportInput): string[] {
   ];
 }
 
-function passed(input: ReportInput): string[] {
-  const { lang } = input;
-  const rules = new Map(input.policy.rules.map((r) => [r.id, r]));
-  const where = new Map<string, string[]>();
-  for (const target of input.result.targets) {
-    for (const id of target.passed) where.set(id, [...(where.get(id) ?? []), targetLabel(input, target)]);
-  }
-  const rows = [...where.keys()].sort().map((id) => [mdText(rules.get(id)?.title[lang] ?? id), mdText(id), where.get(id)?.join(', ') ?? '']);
-  return [
-    `## ${w('passed', lang)}`,
-    rows.length ? w('passedLead', lang) : w('passedNone', lang),
-    ...(rows.length ? [table([w('rule', lang), w('ruleId', lang), w('checkedFor', lang)], rows)] : []),
-  ];
-}
-
+/** How the rating is made, and on what: the rule packs, their review dates and the tool. */
 function method(input: ReportInput): string[] {
-  const { lang } = input;
+  const { lang, policy, result } = input;
   const rows = [...IMPACT_LEVELS].reverse().map((impact) => [
     `**${scaleLabel(impact, lang)}**`,
     ...IMPACT_LEVELS.map((likelihood) => `${levelLabel(riskLevel(impact, likelihood), lang)} (${findingPoints(impact, likelihood)})`),
   ]);
+  const checked = checkedRuleIds(result);
+  const reviews = policy.rules.filter((r) => checked.has(r.id)).map((r) => r.reviewed).sort();
+  const packs = policy.packs
+    .filter((p) => p.rules.some((r) => checked.has(r.id)))
+    .map((p) => `${mdText(p.title[lang])} (${mdText(p.id)}, ${w('version', lang)} ${mdText(p.version)})`);
   return [
-    `## ${w('method', lang)}`,
+    `## ${w('methodBasis', lang)}`,
     w('methodMatrix', lang),
     table([w('impactByLikelihood', lang), ...IMPACT_LEVELS.map((l) => scaleLabel(l, lang))], rows),
     w('methodScore', lang),
     w('methodRating', lang),
     w('methodUnknown', lang),
-    disclaimer(lang),
+    [
+      `- **${w('rulePacks', lang)}:** ${packs.length ? packs.join('; ') : '–'}`,
+      `- **${w('oldestReview', lang)}:** ${reviews[0] ? longDate(reviews[0], lang) : '–'}`,
+      `- **${w('tool', lang)}:** ${input.tool.name} ${input.tool.version}`,
+    ].join('\n'),
   ];
 }
 
-function appendix(input: ReportInput): string[] {
+/** Annex A: every source the findings rest on, each once, with the findings that cite it. */
+function sourcesAnnex(input: ReportInput, numbered: NumberedFinding[]): string[] {
   const { lang } = input;
-  const blocks = [`## ${w('appendix', lang)}`];
+  const cited = new Map<string, string[]>();
+  for (const { ref, finding } of numbered) {
+    for (const source of finding.sources) {
+      const text = sourceText(source, lang);
+      const refs = cited.get(text) ?? [];
+      if (!refs.includes(ref)) refs.push(ref);
+      cited.set(text, refs);
+    }
+  }
+  const items = [...cited].map(([text, refs]) => `- ${text} (${refs.join(', ')})`);
+  return [`## ${w('annexSources', lang)}`, items.length ? w('annexSourcesLead', lang) : w('annexSourcesNone', lang), ...(items.length ? [items.join('\n')] : [])];
+}
+
+function sourceText(source: Source, lang: Lang): string {
+  const title = source.url ? `[${mdText(source.title)}](${mdUrl(source.url)})` : mdText(source.title);
+  const parts = [
+    title,
+    ...(source.citation ? [mdText(source.citation)] : []),
+    ...(source.section ? [`${w('section', lang)} ${mdText(source.section)}`] : []),
+    ...(source.version ? [`${w('asOf', lang)} ${mdText(source.version)}`] : []),
+  ];
+  return parts.join(', ');
+}
+
+/** Annex C: the rules that were checked and did not fire, per target, from each target's `passed` list alone. */
+function passed(input: ReportInput): string[] {
+  const { lang } = input;
+  const titles = new Map(input.policy.rules.map((r) => [r.id, r.title[lang]]));
+  const targets = input.result.targets.filter((tg) => tg.passed.length);
+  const blocks = [`## ${w('annexPassed', lang)}`, targets.length ? w('passedLead', lang) : w('passedNone', lang)];
+  for (const target of targets) {
+    const items = target.passed.map((id) => mdText(titles.get(id) ?? id)).sort((a, b) => a.localeCompare(b, lang));
+    blocks.push(`### ${targetLabel(input, target)}`, items.map((item) => `- ${item}`).join('\n'));
+  }
+  return blocks;
+}
+
+/** Annex D: the answers behind the assessment, only for questions that apply (an open one only where a rule reads it). */
+function answersAnnex(input: ReportInput): string[] {
+  const { lang } = input;
+  const blocks = [`## ${w('annexAnswers', lang)}`, w('annexAnswersLead', lang)];
   const targets: { id: string; heading: string }[] = [
     { id: 'organisation', heading: w('organisation', lang) },
     ...input.result.targets.filter((tg) => tg.kind === 'channel').map((tg) => ({ id: tg.id, heading: `${w('channel', lang)} ${targetLabel(input, tg)}` })),
   ];
   for (const target of targets) {
-    const rows = answerRows(input.policy, input.assessment, target.id).map((r) => [
-      mdText(r.question.title[lang]),
-      mdText(answerText(r.question, r.fact, lang)),
-      r.note ? mdText(r.note) : '',
-    ]);
-    blocks.push(`### ${target.heading}`, table([w('question', lang), w('answer', lang), w('noteColumn', lang)], rows));
+    const open = new Set(input.result.targets.find((tg) => tg.id === target.id)?.openPoints.map((p) => p.question));
+    const rows = answerRows(input.policy, input.assessment, target.id).filter((r) => r.fact.kind === 'value' || open.has(r.question.id));
+    if (!rows.length) continue;
+    // The note column only where a note was written: an empty column costs a third of the page's width.
+    const notes = rows.some((r) => r.note);
+    const cells = rows.map((r) => [mdText(r.question.title[lang]), mdText(answerText(r.question, r.fact, lang)), ...(notes ? [r.note ? mdText(r.note) : ''] : [])]);
+    blocks.push(`### ${target.heading}`, table([w('question', lang), w('answer', lang), ...(notes ? [w('noteColumn', lang)] : [])], cells));
   }
   return blocks;
-}
-
-/** The "Alternatives" section of `compare`: every route per channel, and the recommendation. */
-function alternatives(input: ReportInput): string[] {
-  return input.alternatives?.length ? [renderAlternativesMarkdown(input.alternatives, input.policy.questionnaire, input.lang).trimEnd()] : [];
 }

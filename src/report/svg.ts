@@ -2,20 +2,21 @@ import { areaName } from '../messages.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
 import { IMPACT_LEVELS } from '../policy/schema.js';
 import { htmlText } from './escape.js';
-import { levelLabel, scaleLabel, type Visuals } from './markdown.js';
+import { scaleLabel, type Visuals } from './markdown.js';
+import { levelLabel, scoreText } from './standing.js';
 import { w } from './messages.js';
 import type { AreaScore, MatrixCell } from './model.js';
 
 export const LEVEL_FILL: Record<RiskLevel, string> = { low: '#d9eedb', medium: '#fbecb5', high: '#f9cf9f', critical: '#f2a9a3' };
 export const LEVEL_INK: Record<RiskLevel, string> = { low: '#1e5e2a', medium: '#6b5200', high: '#8a3d00', critical: '#8c1c13' };
 
-const CELL_W = 120;
-const CELL_H = 92;
+const CELL_W = 124;
+const MIN_CELL_H = 86;
 const LEFT = 118;
 const TOP = 12;
-const MARKER = 14;
-const PER_LINE = 3;
-const MAX_MARKERS = 6;
+const MARKER = 12;
+const STEP = MARKER * 2 + 3;
+const PER_LINE = 4;
 
 // Each picture is one line of markup: a blank line would end the HTML block marked passes through.
 const svg = (width: number, height: number, label: string, body: string[]): string =>
@@ -24,29 +25,30 @@ const svg = (width: number, height: number, label: string, body: string[]): stri
 const text = (x: number, y: number, content: string, attrs = ''): string =>
   `<text x="${x}" y="${y}" ${attrs}>${htmlText(content)}</text>`;
 
+/** A row is as tall as its fullest cell needs: every finding gets its marker, none is summed up as "+n". */
+const rowHeight = (cells: MatrixCell[]): number => Math.max(MIN_CELL_H, 32 + Math.ceil(Math.max(...cells.map((c) => c.refs.length)) / PER_LINE) * STEP);
+
 function matrixSvg(rows: MatrixCell[][], lang: Lang): string {
   const gridW = CELL_W * IMPACT_LEVELS.length;
-  const gridH = CELL_H * rows.length;
+  const heights = rows.map(rowHeight);
+  const gridH = heights.reduce((sum, h) => sum + h, 0);
   const body: string[] = [];
+  let y = TOP;
   rows.forEach((cells, r) => {
-    const y = TOP + r * CELL_H;
-    body.push(text(LEFT - 10, y + CELL_H / 2 + 4, scaleLabel(cells[0]?.impact ?? 'maximum', lang), 'text-anchor="end" class="axis"'));
+    const height = heights[r] ?? MIN_CELL_H;
+    body.push(text(LEFT - 10, y + height / 2 + 4, scaleLabel(cells[0]?.impact ?? 'maximum', lang), 'text-anchor="end" class="axis"'));
     cells.forEach((cell, c) => {
       const x = LEFT + c * CELL_W;
-      body.push(`<rect x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" fill="${LEVEL_FILL[cell.level]}" stroke="#ffffff" stroke-width="2"/>`);
+      body.push(`<rect x="${x}" y="${y}" width="${CELL_W}" height="${height}" fill="${LEVEL_FILL[cell.level]}" stroke="#ffffff" stroke-width="2"/>`);
       body.push(text(x + 8, y + 16, levelLabel(cell.level, lang), `class="cell-level" fill="${LEVEL_INK[cell.level]}"`));
-      const shown = cell.refs.slice(0, cell.refs.length > MAX_MARKERS ? MAX_MARKERS - 1 : MAX_MARKERS);
-      shown.forEach((ref, i) => {
-        const cx = x + 20 + (i % PER_LINE) * (MARKER * 2 + 2);
-        const cy = y + 38 + Math.floor(i / PER_LINE) * (MARKER * 2 + 2);
+      cell.refs.forEach((ref, i) => {
+        const cx = x + 8 + MARKER + (i % PER_LINE) * STEP;
+        const cy = y + 24 + MARKER + Math.floor(i / PER_LINE) * STEP;
         body.push(`<circle cx="${cx}" cy="${cy}" r="${MARKER}" fill="${LEVEL_INK[ref.finding.level]}"/>`);
-        body.push(text(cx, cy + 4, ref.ref, 'text-anchor="middle" class="marker"'));
+        body.push(text(cx, cy + 3.5, ref.ref, 'text-anchor="middle" class="marker"'));
       });
-      if (shown.length < cell.refs.length) {
-        const i = shown.length;
-        body.push(text(x + 20 + (i % PER_LINE) * (MARKER * 2 + 2), y + 42 + Math.floor(i / PER_LINE) * (MARKER * 2 + 2), `+${cell.refs.length - shown.length}`, 'text-anchor="middle" class="more"'));
-      }
     });
+    y += height;
   });
   IMPACT_LEVELS.forEach((level, c) => body.push(text(LEFT + c * CELL_W + CELL_W / 2, TOP + gridH + 20, scaleLabel(level, lang), 'text-anchor="middle" class="axis"')));
   body.push(text(LEFT + gridW / 2, TOP + gridH + 44, `${w('likelihood', lang)} →`, 'text-anchor="middle" class="axis-title"'));
@@ -56,7 +58,7 @@ function matrixSvg(rows: MatrixCell[][], lang: Lang): string {
 
 const BAR_LEFT = 250;
 const BAR_W = 300;
-const BAR_ROW = 30;
+const BAR_ROW = 24;
 
 function barsSvg(scores: AreaScore[], lang: Lang): string {
   const body: string[] = [];
@@ -65,7 +67,7 @@ function barsSvg(scores: AreaScore[], lang: Lang): string {
     body.push(text(BAR_LEFT - 12, y + 15, areaName(s.area, lang), 'text-anchor="end" class="bar-label"'));
     body.push(`<rect x="${BAR_LEFT}" y="${y + 3}" width="${BAR_W}" height="16" rx="3" fill="#e8ebf0"/>`);
     if (s.score > 0) body.push(`<rect x="${BAR_LEFT}" y="${y + 3}" width="${(BAR_W * s.score) / 100}" height="16" rx="3" fill="#25406b"/>`);
-    body.push(text(BAR_LEFT + BAR_W + 10, y + 16, `${s.score}/100`, 'class="bar-value"'));
+    body.push(text(BAR_LEFT + BAR_W + 10, y + 16, scoreText(s.score), 'class="bar-value"'));
   });
   return svg(BAR_LEFT + BAR_W + 70, 16 + scores.length * BAR_ROW, w('areaScores', lang), body);
 }

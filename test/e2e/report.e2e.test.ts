@@ -82,9 +82,9 @@ describe('chanrisk report', { timeout: 60_000 }, () => {
 
   it('keeps marked and the report code out of the main bundle that check loads', () => {
     const main = readFileSync(CLI, 'utf8');
-    expect(main).not.toContain('break-before: page');
+    expect(main).not.toContain('@bottom-center');
     expect(main).not.toContain('input parameter is undefined or null'); // marked's own error text
     const chunks = readdirSync(join(ROOT, 'dist', 'chunks')).map((f) => readFileSync(join(ROOT, 'dist', 'chunks', f), 'utf8'));
-    expect(chunks.some((c) => c.includes('break-before: page'))).toBe(true);
+    expect(chunks.some((c) => c.includes('@bottom-center'))).toBe(true);
   });
 });

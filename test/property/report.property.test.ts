@@ -71,7 +71,8 @@ const names = fc.record({
   organisation: hostile.filter((s) => s.trim().length > 0),
   channelIds: fc.array(hostile.filter((s) => s.trim().length > 0), { minLength: 3, maxLength: 3 }).filter((ids) => new Set(ids).size === ids.length),
   channelNames: fc.array(hostile, { minLength: 3, maxLength: 3 }),
-  note: hostile,
+  // A note with text: the answers annex has a note column only where a note was written.
+  note: hostile.filter((s) => s.trim().length > 0),
 });
 const plain: Names = { organisation: 'Org', channelIds: ['c1', 'c2', 'c3'], channelNames: ['n1', 'n2', 'n3'], note: 'note' };
 

@@ -54,11 +54,15 @@ const sentences = {
     en: '{route} serves every planned purpose and is rated {after} (score {afterScore}, {afterPoints} points), against {before} (score {beforeScore}, {beforePoints} points) for the plan.',
     de: '{route} deckt alle geplanten Zwecke und wird mit {after} bewertet (Risikowert {afterScore}, {afterPoints} Punkte), gegenüber {before} (Risikowert {beforeScore}, {beforePoints} Punkte) für den Plan.',
   },
-  removes: { en: 'It removes {count} finding(s), among them: {titles}.', de: 'Damit entfallen {count} Befund(e), darunter: {titles}.' },
+  removes: { en: 'It removes {count}, among them: {titles}.', de: 'Er beseitigt {count}, darunter: {titles}.' },
   removesAndAdds: {
-    en: 'It removes {count} finding(s), among them: {titles}; {addedCount} other(s) appear, among them: {addedTitles}.',
-    de: 'Damit entfallen {count} Befund(e), darunter: {titles}; {addedCount} andere kommen hinzu, darunter: {addedTitles}.',
+    en: 'It removes {count}, among them: {titles}; and brings {addedCount}, among them: {addedTitles}.',
+    de: 'Er beseitigt {count}, darunter: {titles}; und bringt {addedCount} mit sich, darunter: {addedTitles}.',
   },
+  findingOne: { en: 'one finding', de: 'einen Befund' },
+  findingMany: { en: '{n} findings', de: '{n} Befunde' },
+  newFindingOne: { en: 'one new finding', de: 'einen neuen Befund' },
+  newFindingMany: { en: '{n} new findings', de: '{n} neue Befunde' },
   removesNothing: {
     en: 'It removes no finding but lowers their weight (points: {beforePoints} → {afterPoints}).',
     de: 'Es entfällt kein Befund, aber ihr Gewicht sinkt (Punkte: {beforePoints} → {afterPoints}).',

@@ -3,7 +3,7 @@ import { riskRank } from '../../engine/levels.js';
 import type { Finding } from '../../engine/result.js';
 import { levelName } from '../../messages.js';
 import type { AnswerValue, Lang, Questionnaire } from '../../policy/model.js';
-import { m, sentence } from './messages.js';
+import { m, sentence, type Sentence } from './messages.js';
 import { byCodeUnits } from '../../util/order.js';
 
 const TITLES_SHOWN = 3;
@@ -31,7 +31,13 @@ export function recommendationText(comparison: ChannelComparison, lang: Lang): s
   const parts: string[] = [];
   if (rec.kind === 'switch') {
     parts.push(sentence('switch', lang, values));
-    const removed = { count: rec.removed.length, titles: titles(rec.removed, lang), addedCount: rec.added.length, addedTitles: titles(rec.added, lang) };
+    const count = (n: number, one: Sentence, many: Sentence) => sentence(n === 1 ? one : many, lang, { n });
+    const removed = {
+      count: count(rec.removed.length, 'findingOne', 'findingMany'),
+      titles: titles(rec.removed, lang),
+      addedCount: count(rec.added.length, 'newFindingOne', 'newFindingMany'),
+      addedTitles: titles(rec.added, lang),
+    };
     if (!rec.removed.length) parts.push(sentence('removesNothing', lang, values));
     else parts.push(sentence(rec.added.length ? 'removesAndAdds' : 'removes', lang, removed));
   } else if (rec.kind === 'keep') {
