@@ -7,7 +7,7 @@ import { ROOT, tempDir } from './helpers.js';
 // reports/ is the golden output of `chanrisk report` for every example in both languages: regenerate it into a
 // temp folder with the same script and demand byte-identical files.
 describe('reports/', () => {
-  it('matches what `npm run reports` generates now', { timeout: 240_000 }, () => {
+  it('matches what `npm run reports` generates now', { timeout: 300_000 }, () => {
     const fresh = tempDir('chanrisk-reports-');
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-reports.mjs'), fresh], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
