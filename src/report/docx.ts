@@ -274,7 +274,7 @@ class DocxReport {
     return [
       this.h(1, w('actions', lang)),
       para(run(rows.length ? w('actionsLead', lang) : w('actionsNone', lang))),
-      ...(rows.length ? [table(columns(4, 20, 32, 12, 14, 9, 9), ['#', w('finding', lang), w('todo', lang), w('channel', lang), w('beforeAfter', lang), w('owner', lang), w('due', lang)], rows)] : []),
+      ...(rows.length ? [table(columns(5, 19, 28, 12, 12, 12, 12), ['#', w('finding', lang), w('todo', lang), w('channel', lang), w('beforeAfter', lang), w('owner', lang), w('due', lang)], rows)] : []),
     ];
   }
 
