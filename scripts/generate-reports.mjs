@@ -1,4 +1,4 @@
-// Regenerates reports/ from every examples/*.yaml, in both languages and both formats, with the built CLI
+// Regenerates reports/ from every examples/*.yaml, in both languages and every format, with the built CLI
 // (`npm run reports` builds first). The date is fixed so the committed reports change only when the rules, the
 // examples or the report code change. test/report-reports.test.ts runs this script into a temp folder and fails
 // when reports/ differs. Usage: node scripts/generate-reports.mjs [output folder, default reports/]
@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const REPORT_DATE = '2026-11-27';
 const LANGS = ['en', 'de'];
-const FORMATS = { markdown: 'md', html: 'html' };
+const FORMATS = { markdown: 'md', html: 'html', docx: 'docx' };
 // Only files this script writes are ever removed: a report a consultant saved in reports/ is left alone.
-const GENERATED = /^[a-z0-9-]+\.(en|de)\.(md|html)$/;
+const GENERATED = /^[a-z0-9-]+\.(en|de)\.(md|html|docx)$/;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'chanrisk.js');

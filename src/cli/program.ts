@@ -48,10 +48,10 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   program
     .command('report')
-    .description('write the client report for one channel config: Markdown or a self-contained HTML page')
+    .description('write the client report for one channel config: Markdown, a self-contained HTML page or a Word file')
     .argument('<config>', 'channel-config YAML file')
-    .option('-o, --output <file>', 'the report file (default: reports/<organisation>-<date>.md or .html)')
-    .option('-f, --format <format>', 'markdown or html (default: from the -o extension, else markdown)')
+    .option('-o, --output <file>', 'the report file (default: reports/<organisation>-<date>.md, .html or .docx)')
+    .option('-f, --format <format>', 'markdown, html or docx (default: from the -o extension, else markdown)')
     .addOption(langOption())
     .option('--date <YYYY-MM-DD>', 'the assessment date; rules in force on this day (default: today)')
     .option('--force', 'overwrite an existing report file')
@@ -60,7 +60,7 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .action(async (file: string, options) => {
       // Loaded on demand: marked and the report code stay off the `check` path.
       const { runReport } = await import('./commands/report/index.js');
-      result.code = runReport(file, options, io);
+      result.code = await runReport(file, options, io);
     });
 
   program

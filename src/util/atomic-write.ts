@@ -21,7 +21,7 @@ export class WriteFailure extends Error {
  * as they come, so a large output is never held whole. A failure leaves no temp file and the target as it was; it
  * is a WriteFailure, while an error thrown while making the content is passed on as it is.
  */
-export function publishFile(file: string, chunks: Iterable<string>, { replace }: { replace: boolean }): void {
+export function publishFile(file: string, chunks: Iterable<string | Uint8Array>, { replace }: { replace: boolean }): void {
   const target = resolve(file);
   const dir = dirname(target);
   if (!exists(dir)) throw new WriteFailure('missing-folder');
@@ -87,8 +87,8 @@ function fsStep<T>(step: () => T): T {
 }
 
 /** writeSync may write fewer bytes than asked (near a size limit); the rest is written, or the next call fails. */
-function writeWhole(fd: number, chunk: string): void {
-  const bytes = Buffer.from(chunk, 'utf8');
+function writeWhole(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
   for (let done = 0; done < bytes.length; ) done += fsStep(() => writeSync(fd, bytes, done));
 }
 

@@ -243,7 +243,7 @@ interface Destination {
  * Writes the config (validated by the same loader `check` uses), then the report through `chanrisk report`'s own
  * code, then the summary `check` prints. A report that cannot be written (it exists) leaves the config in place: exit 2.
  */
-function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): number {
+async function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): Promise<number> {
   const { lang, date, out } = dest;
   const text = configText(draftToConfig({ policy, date }, draft), out, date, lang);
   const { assessment } = parseConfig(text, out, policy.questionnaire);
@@ -253,7 +253,7 @@ function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): number
   let code: number = EXIT.ok;
   if (dest.report !== false) {
     try {
-      runReport(out, { ...(dest.report && { output: dest.report }), lang, date, rules: dest.rules }, io);
+      await runReport(out, { ...(dest.report && { output: dest.report }), lang, date, rules: dest.rules }, io);
     } catch (error) {
       if (!isInputProblem(error)) throw error;
       io.err(`chanrisk: ${error instanceof InputError ? error.format() : error.message}\n`);

@@ -20,9 +20,9 @@ import { parseChoice, parseDate, parseLang } from '../../options.js';
 import { say } from './messages.js';
 import { writeReport } from './write.js';
 
-export const REPORT_FORMATS = ['markdown', 'html'] as const;
+export const REPORT_FORMATS = ['markdown', 'html', 'docx'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
-const EXTENSION: Record<ReportFormat, string> = { markdown: 'md', html: 'html' };
+const EXTENSION: Record<ReportFormat, string> = { markdown: 'md', html: 'html', docx: 'docx' };
 const DEFAULT_DIR = 'reports';
 
 export interface ReportOptions {
@@ -35,7 +35,7 @@ export interface ReportOptions {
 }
 
 /** Writes the client report for one config; exit 0 whatever the findings (a report is not a gate). */
-export function runReport(file: string, options: ReportOptions, io: Io): number {
+export async function runReport(file: string, options: ReportOptions, io: Io): Promise<number> {
   const format = reportFormat(options);
   const lang = parseLang(options.lang);
   const date = parseDate(options.date);
@@ -64,17 +64,24 @@ export function runReport(file: string, options: ReportOptions, io: Io): number 
     actions: rankActions(policy, assessment, result, { date }, settle),
     alternatives: compareChannels(policy, assessment, loadBuiltinRoutes(policy.questionnaire).routes, { date, settle }),
   };
-  const content = format === 'html' ? htmlPieces(input) : [renderMarkdown(input)];
+  const content = format === 'html' ? htmlPieces(input) : format === 'docx' ? [await docx(input)] : [renderMarkdown(input)];
   const output = options.output ?? defaultOutput(assessment.organisation.name, date, format);
   writeReport(output, content, { force: options.force ?? false, lang });
   io.out(`${say('written', lang, { file: output })}\n`);
   return EXIT.ok;
 }
 
-/** --format wins; otherwise an -o ending in .html asks for HTML; otherwise Markdown. */
+/** --format wins; otherwise an -o ending in .html asks for HTML, one in .docx for Word; otherwise Markdown. */
 function reportFormat(options: ReportOptions): ReportFormat {
   if (options.format !== undefined) return parseChoice('--format', options.format, REPORT_FORMATS);
-  return options.output && /\.html?$/i.test(options.output) ? 'html' : 'markdown';
+  if (options.output && /\.html?$/i.test(options.output)) return 'html';
+  return options.output && /\.docx$/i.test(options.output) ? 'docx' : 'markdown';
+}
+
+/** The Word copy, loaded only when asked for: the docx library is larger than the rest of the report code. */
+async function docx(input: ReportInput): Promise<Uint8Array> {
+  const { renderDocx } = await import('../../../report/docx.js');
+  return renderDocx(input);
 }
 
 /** reports/<organisation>-<date>.<ext>; the default folder is created on first use, a folder given with -o is not. */

@@ -6,9 +6,10 @@ import { say } from './messages.js';
 
 /**
  * Writes the report whole or not at all (see publishFile); without --force an existing file is never replaced. The
- * HTML comes in pieces, so a large report is not held twice. Problems are worded in the report's language.
+ * HTML comes in pieces, so a large report is not held twice; a Word file comes as bytes. Problems are worded in the
+ * report's language.
  */
-export function writeReport(file: string, chunks: Iterable<string>, options: { force: boolean; lang: Lang }): void {
+export function writeReport(file: string, chunks: Iterable<string | Uint8Array>, options: { force: boolean; lang: Lang }): void {
   const { lang } = options;
   try {
     publishFile(file, chunks, { replace: options.force });
