@@ -2,7 +2,7 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { summarize } from '../engine/gate.js';
 import type { AssessmentResult, Finding, TargetResult, Trigger } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
-import { levelName, scaleName, t } from '../messages.js';
+import { countOf, levelName, scaleName, t } from '../messages.js';
 import type { Chunks } from './chunks.js';
 import { failingCount } from './located.js';
 import type { CheckRun } from './run.js';
@@ -85,5 +85,5 @@ function summaryLine(run: CheckRun): string {
   const failing = failingCount(run);
   const verdict = failing ? chalk.red.bold(`✖ ${failing} ≥ ${run.failOn}`) : chalk.green.bold('✔');
   const accepted = summary.accepted ? `, ${summary.accepted} ${t('accepted', lang)}` : '';
-  return `${verdict} ${counts}${accepted} — ${run.results.length} ${t('configs', lang)}, ${gate}, ${summary.openPoints} ${t('openPoints', lang)}`;
+  return `${verdict} ${counts}${accepted} — ${countOf(run.results.length, 'config', lang)}, ${gate}, ${countOf(summary.openPoints, 'openPoint', lang)}`;
 }
