@@ -85,8 +85,8 @@ const messages = {
     de: 'chanrisk-Interview: zuerst die Organisation, dann jeder Kanal. Die Antworten werden nach jeder Frage gespeichert in',
   },
   welcomeHelp: {
-    en: 'Type ? (or pick "? Explain this question") for background on any question; "Don\'t know" is a fair answer where offered.',
-    de: '? tippen (oder „? Frage erklären“ wählen) erklärt jede Frage; „Weiß nicht“ ist, wo angeboten, eine zulässige Antwort.',
+    en: 'At every question: ? explains it, < goes back to the previous one, ! adds a note to the answer. "Don\'t know" is a fair answer where it is offered.',
+    de: 'Bei jeder Frage gilt: ? erläutert sie, < führt zur vorigen Frage zurück, ! fügt der Antwort eine Notiz hinzu. „Weiß nicht“ ist eine zulässige Antwort, wo sie angeboten wird.',
   },
   welcomeKeys: {
     en: 'Ctrl-C pauses; resume later with',
