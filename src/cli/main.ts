@@ -1,13 +1,14 @@
 import { CommanderError } from 'commander';
 import { InputError, isInputProblem } from '../util/errors.js';
 import { EXIT, processIo, type Io } from './io.js';
+import { langFromArgv } from './options.js';
 import { buildProgram } from './program.js';
 
 /** Runs the CLI and returns the exit code; never throws for bad input. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const result = { code: EXIT.ok as number };
   try {
-    await buildProgram(io, result).parseAsync(argv, { from: 'user' });
+    await buildProgram(io, result, langFromArgv(argv)).parseAsync(argv, { from: 'user' });
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) {

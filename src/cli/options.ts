@@ -14,6 +14,16 @@ export function parseChoice<T extends string>(flag: string, value: string, allow
   throw new InputError(`${flag}: "${value}" is not one of ${allowed.join(', ')}`, undefined, suggestion ? `did you mean "${suggestion}"?` : undefined);
 }
 
+/**
+ * The language of help and usage errors, known before commander parses: `--lang de` / `--lang=de` on the command
+ * line, else the locale. A wrong value is left for the option's own check to report.
+ */
+export function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = at < 0 ? undefined : argv[at]?.startsWith('--lang=') ? argv[at]?.slice('--lang='.length) : argv[at + 1];
+  return value === 'de' || value === 'en' ? value : defaultLang(env);
+}
+
 export const parseLang = (value: string | undefined): Lang => (value === undefined ? defaultLang() : parseChoice('--lang', value, LANGS));
 
 /** --date or today (local calendar day): the only place the clock is read. */
