@@ -83,7 +83,7 @@ function summaryLine(run: CheckRun): string {
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((level) => `${summary.counts[level]} ${levelName(level, lang)}`).join(', ');
   const gate = run.failOn === 'never' ? t('never', lang) : `${t('failsAt', lang)} ${levelName(run.failOn, lang)}`;
   const failing = failingCount(run);
-  const verdict = failing ? chalk.red.bold(`✖ ${failing} ≥ ${run.failOn}`) : chalk.green.bold('✔');
+  const verdict = failing && run.failOn !== 'never' ? chalk.red.bold(`✖ ${failing} ≥ ${levelName(run.failOn, lang)}`) : chalk.green.bold('✔');
   const accepted = summary.accepted ? `, ${summary.accepted} ${t('accepted', lang)}` : '';
   return `${verdict} ${counts}${accepted} — ${countOf(run.results.length, 'config', lang)}, ${gate}, ${countOf(summary.openPoints, 'openPoint', lang)}`;
 }
