@@ -168,7 +168,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('chanrisk interview in a real termi
     const screen = full.screen();
     // the end: the verdict, the top actions, the files written — no CI output
     expect(screen).toMatch(/Result: overall rating (low|medium|high|critical)/);
-    expect(screen).toMatch(/The 3 most effective actions:\n\s+1\. /);
+    expect(screen).toMatch(/The three most effective actions:\n\s+1\. /);
     expect(screen).toContain('Channel config: acme.yaml');
     expect(screen).toContain('Report: acme.md');
     expect(screen).not.toContain('fails at');

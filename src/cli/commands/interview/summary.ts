@@ -22,10 +22,12 @@ export function interviewSummary(policy: Policy, assessment: Assessment, result:
     ...result.targets.filter((t) => t.kind === 'channel' || t.findings.length).map((t) => `  ${targetName(policy, assessment, t, lang)}: ${levelName(t.rating, lang)} · ${findingCount(t, lang)}`),
   ];
   const open = result.targets.reduce((sum, t) => sum + t.openPoints.length, 0);
-  if (open) lines.push(`  ${countOf(open, 'openPoint', lang)} ${m('openPointsWhere', lang)}`);
+  if (open) lines.push(`  ${countOf(open, 'openPoint', lang)}: ${m('openPointsWhere', lang)}`);
   const top = actions.filter((a) => a.finding.status === 'active').slice(0, TOP_ACTIONS);
   if (top.length) {
-    lines.push('', chalk.bold(m(top.length === 1 ? 'topAction' : 'topActions', lang, { count: String(top.length) })));
+    // Small counts in words, as a German or English text writes them.
+    const count = top.length === 2 ? m('two', lang) : m('three', lang);
+    lines.push('', chalk.bold(top.length === 1 ? m('topAction', lang) : m('topActions', lang, { count })));
     top.forEach((action, i) => {
       const target = result.targets.find((t) => t.id === action.target);
       const where = target ? targetName(policy, assessment, target, lang) : action.target;
