@@ -54,6 +54,8 @@ const counted = {
   finding: { en: ['finding', 'findings'], de: ['Befund', 'Befunde'] },
   config: { en: ['config', 'configs'], de: ['Konfiguration', 'Konfigurationen'] },
   openPoint: { en: ['open point', 'open points'], de: ['offener Punkt', 'offene Punkte'] },
+  manifest: { en: ['manifest', 'manifests'], de: ['Manifest', 'Manifeste'] },
+  integration: { en: ['messenger integration', 'messenger integrations'], de: ['Messenger-Anbindung', 'Messenger-Anbindungen'] },
 } as const satisfies Record<string, Record<Lang, readonly [string, string]>>;
 
 export type MessageKey = Exclude<keyof typeof catalogue, 'level' | 'scale' | 'area'>;
