@@ -227,7 +227,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('chanrisk interview in a real termi
     tmux.send('Enter');
     await open(/Branche/);
     tmux.send('Enter');
-    await open(/Güter oder Dienste/);
+    await open(/Waren oder Dienstleistungen/);
     // "Nichts davon" together with another choice is refused
     tmux.send('Space', 'Down', 'Space', 'Enter');
     await tmux.waitFor((s) => s.includes('„Nichts davon“ schließt die übrigen Antworten aus.') || undefined, 'the refusal');
