@@ -40,7 +40,6 @@ const catalogue = {
   noFindings: { en: 'no findings', de: 'keine Befunde' },
   line: { en: 'line', de: 'Zeile' },
   unknown: { en: 'unknown', de: 'unbekannt' },
-  configs: { en: 'config(s)', de: 'Konfiguration(en)' },
   failsAt: { en: 'fails at', de: 'scheitert ab' },
   never: { en: 'never fails', de: 'scheitert nie' },
   passedRules: { en: 'rules passed', de: 'Regeln ohne Befund' },
@@ -57,7 +56,22 @@ const catalogue = {
   },
 } as const;
 
+/** Nouns that are counted, in singular and plural ("1 Befund", "2 Befunde"). */
+const counted = {
+  finding: { en: ['finding', 'findings'], de: ['Befund', 'Befunde'] },
+  config: { en: ['config', 'configs'], de: ['Konfiguration', 'Konfigurationen'] },
+  openPoint: { en: ['open point', 'open points'], de: ['offener Punkt', 'offene Punkte'] },
+  manifest: { en: ['manifest', 'manifests'], de: ['Manifest', 'Manifeste'] },
+  integration: { en: ['messenger integration', 'messenger integrations'], de: ['Messenger-Anbindung', 'Messenger-Anbindungen'] },
+} as const satisfies Record<string, Record<Lang, readonly [string, string]>>;
+
 export type MessageKey = Exclude<keyof typeof catalogue, 'level' | 'scale' | 'area'>;
+
+const pluralRules: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en'), de: new Intl.PluralRules('de') };
+
+/** "1 finding", "2 findings", "1 offener Punkt": the number and the noun in the form the language needs. */
+export const countOf = (count: number, noun: keyof typeof counted, lang: Lang): string =>
+  `${count} ${counted[noun][lang][pluralRules[lang].select(count) === 'one' ? 0 : 1]}`;
 
 export const t = (key: MessageKey, lang: Lang): string => catalogue[key][lang];
 export const levelName = (level: RiskLevel, lang: Lang): string => catalogue.level[level][lang];

@@ -4,7 +4,9 @@ import {
   applicableOptions,
   dependentQuestions,
   emptyDraft,
+  followingStep,
   nextStep,
+  previousStep,
   progressOf,
   recordAnswer,
   recordNote,
@@ -12,6 +14,7 @@ import {
   stepsOf,
   stepsToReask,
   targetFacts,
+  isAnswered,
   type AskStep,
   type Draft,
 } from '../src/cli/commands/interview/flow.js';
@@ -35,6 +38,13 @@ function run(draft: Draft, answers: Record<string, unknown>, more: boolean[] = [
     recordAnswer(draft, step, answer);
   }
   throw new Error('the interview did not end');
+}
+
+/** A draft with the organisation's steps answered from ORG, stopping at the first channel question. */
+function organisationAnswered(): Draft {
+  const draft = emptyDraft();
+  for (let step = nextStep(ctx, draft); step.kind !== 'review' && step.key in ORG; step = nextStep(ctx, draft)) recordAnswer(draft, step, ORG[step.key as keyof typeof ORG]);
+  return draft;
 }
 
 const ORG = { 'organisation/name': 'Acme', 'organisation/assessor': '', 'organisation/sector': 'retail', 'organisation/employees': 40 };
@@ -144,8 +154,27 @@ describe('interview flow: which question comes next', () => {
     const steps = stepsOf(ctx, draft);
     const archive = steps.find((s) => s.key === 'channels/0/archive') as AskStep;
     // platform, id, name, purposes, archive: integration and volume matter only to a WhatsApp rule
-    expect(progressOf(ctx, draft, archive)).toEqual({ target: 0, index: 5, total: 5 });
-    expect(progressOf(ctx, draft, steps[2] as AskStep)).toEqual({ target: 'organisation', index: 3, total: 4 });
+    expect(progressOf(ctx, draft, archive)).toEqual({ index: 5, total: 5, estimate: false, percent: 88 });
+    expect(progressOf(ctx, draft, steps[2] as AskStep)).toEqual({ index: 3, total: 4, estimate: false, percent: 88 });
+  });
+
+  it('the total is an estimate that shrinks as answers rule questions out', () => {
+    const draft = organisationAnswered();
+    const platform = nextStep(ctx, draft) as AskStep;
+    const before = progressOf(ctx, draft, platform);
+    expect(before).toMatchObject({ index: 1, estimate: true });
+    recordAnswer(draft, platform, 'threema');
+    const after = progressOf(ctx, draft, nextStep(ctx, draft) as AskStep);
+    expect(after?.total).toBeLessThan(before?.total as number);
+  });
+
+  it('going back names the step asked before; walking forward again stops at the first open one', () => {
+    const draft = organisationAnswered();
+    const platform = nextStep(ctx, draft);
+    expect(previousStep(ctx, draft, platform.key)?.key).toBe('organisation/employees');
+    expect(previousStep(ctx, draft, 'organisation/name')).toBeUndefined();
+    expect(followingStep(ctx, draft, 'organisation/sector')?.key).toBe('organisation/employees');
+    expect(followingStep(ctx, draft, 'organisation/employees')).toBeUndefined();
   });
 });
 
@@ -214,5 +243,55 @@ describe('interview flow: review changes', () => {
     expect(draftToConfig(ctx, draft).channels[0]?.notes).toEqual({ volume: 'IT lead, e-mail of 3 Nov' });
     recordNote(draft, volume, '');
     expect(draftToConfig(ctx, draft).channels[0]?.notes).toBeUndefined();
+  });
+});
+
+describe('interview flow: a second channel takes the organisation-wide answers over in one step', () => {
+  const real = loadPolicyStrict({});
+  const realCtx = { policy: real, date: '2026-11-27' };
+  const shared = { privacy_notice: true, legal_basis_documented: false, in_records: true, deletion_concept: true, access_requests: false, staff_policy: true, archiving: 'manual_export', dpia: false, transfer_assessment: true };
+
+  function twoChannels(): Draft {
+    const draft = emptyDraft();
+    draft.organisation = { name: 'Acme', assessor: '', answers: { country: 'de', state: 'be', sector: 'retail', works_council: false }, notes: {} };
+    draft.channels = [
+      { id: 'wa', name: '', platform: 'whatsapp', answers: { integration: 'official_api_direct', ...shared }, notes: { privacy_notice: 'Website, section 7' } },
+      { id: 'tg', name: '', platform: 'telegram', answers: {}, notes: {} },
+    ];
+    return draft;
+  }
+
+  it('offers the block once, before the first shared question, with the earlier answers', () => {
+    const draft = twoChannels();
+    const same = stepsOf(realCtx, draft).find((s) => s.kind === 'same');
+    expect(same).toMatchObject({ key: 'channels/1/same', target: 1, source: 0 });
+    const keys = stepsOf(realCtx, draft).map((s) => s.key);
+    const firstShared = keys.findIndex((k) => /^channels\/1\/(privacy_notice|legal_basis_documented|in_records)$/.test(k));
+    expect(keys.indexOf('channels/1/same')).toBe(firstShared - 1);
+  });
+
+  it('"yes" copies the shared answers and their notes, never the per-channel ones (DPIA, transfer)', () => {
+    const draft = twoChannels();
+    const same = stepsOf(realCtx, draft).find((s) => s.kind === 'same') as AskStep;
+    recordAnswer(draft, same, true);
+    const copied = draft.channels[1]?.answers ?? {};
+    expect(copied).toMatchObject({ privacy_notice: true, legal_basis_documented: false, in_records: true, archiving: 'manual_export', staff_policy: true });
+    expect(copied).not.toHaveProperty('dpia');
+    expect(copied).not.toHaveProperty('transfer_assessment');
+    expect(draft.channels[1]?.notes).toEqual({ privacy_notice: 'Website, section 7' });
+    const asked = stepsOf(realCtx, draft).filter((s) => !isAnswered(realCtx, draft, s)).map((s) => s.key);
+    expect(asked).not.toContain('channels/1/privacy_notice');
+    expect(asked).toContain('channels/1/dpia');
+  });
+
+  it('"no" asks each shared question for the channel, and the block is not offered again', () => {
+    const draft = twoChannels();
+    const same = stepsOf(realCtx, draft).find((s) => s.kind === 'same') as AskStep;
+    recordAnswer(draft, same, false);
+    expect(draft.channels[1]?.answers).toEqual({});
+    expect(isAnswered(realCtx, draft, same)).toBe(true);
+    const open = stepsOf(realCtx, draft).filter((s) => !isAnswered(realCtx, draft, s)).map((s) => s.key);
+    expect(open).toContain('channels/1/privacy_notice');
+    expect(open).not.toContain('channels/1/same');
   });
 });

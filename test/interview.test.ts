@@ -1,13 +1,19 @@
-import { screen } from '@inquirer/testing/vitest';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 // Imported after @inquirer/testing/vitest, which swaps the prompts' terminal for a virtual screen.
 import { runInterview, type InterviewOptions } from '../src/cli/commands/interview/index.js';
 import type { Io } from '../src/cli/io.js';
 import { InputError, isInputProblem } from '../src/util/errors.js';
 import { ROOT, tempDir } from './helpers.js';
+
+// The interview's own prompts (keys for help, back and notes) run on the same virtual screen as inquirer's.
+vi.mock('../src/cli/commands/interview/keyed-prompts.js', async (original) => {
+  const actual = await original<typeof import('../src/cli/commands/interview/keyed-prompts.js')>();
+  return { ...actual, choicePrompt: wrapPrompt(actual.choicePrompt), linePrompt: wrapPrompt(actual.linePrompt) };
+});
 
 const RULES = join(ROOT, 'test/fixtures/interview');
 const DATE = '2026-11-27';
@@ -25,6 +31,13 @@ async function on(expected: string, act: () => void): Promise<void> {
   act();
   await screen.next();
 }
+/** An entry the prompt refuses: its message shows at once, and the line is cleared for the next try. */
+function refused(expected: string, act: () => void, problem: string): void {
+  expect(screen.getScreen()).toContain(expected);
+  act();
+  expect(screen.getScreen()).toContain(problem);
+  screen.keypress({ name: 'u', ctrl: true });
+}
 /** Waits until the screen shows the text (the review's list arrives after a render or two). */
 async function until(text: string, absent?: string): Promise<void> {
   for (let renders = 0; !screen.getScreen().includes(text) || (absent !== undefined && screen.getScreen().includes(absent)); renders++) {
@@ -37,7 +50,8 @@ const type = (text: string) => () => {
   screen.type(text);
   screen.keypress('enter');
 };
-const keys = (...names: string[]) => () => names.forEach((name) => screen.keypress(name));
+// Printable keys go through the terminal's line like typed text; named keys (enter, space, up …) as key presses.
+const keys = (...names: string[]) => () => names.forEach((name) => (name.length === 1 ? screen.type(name) : screen.keypress(name)));
 
 describe('chanrisk interview (virtual terminal)', () => {
   it('branches, skips, takes "don\'t know", notes, two channels, review-and-change, and writes a config check reads', async () => {
@@ -45,50 +59,51 @@ describe('chanrisk interview (virtual terminal)', () => {
     const out = join(dir, 'acme.yaml');
     const { done, printed } = start({ out, report: false });
 
-    await on('[Organisation · 1/4] Name of the organisation', type('Acme GmbH'));
+    await on('[Organisation · question 1 of ~', type('?'));
+    // "?" at a text field explains it and stores nothing
+    expect(screen.getScreen()).toContain('it heads the report');
+    await on('Name of the organisation', type('Acme GmbH'));
     await on('Who carries out the assessment?', enter);
-    // help on request: "?" jumps to the explain choice
-    await on('[Organisation · 3/4] Sector?', type('?'));
+    // "?" explains at once, and "!" asks for a note after the answer
+    await on('[Organisation · question 3 of ~4', keys('?'));
     expect(screen.getScreen()).toContain('The sector raises some stakes.');
-    await on('Sector?', enter);
+    await on('Sector?', keys('!', 'enter'));
     await on('Note', type('Commercial register'));
-    // works_council is named by no rule: skipped
-    await on('[Organisation · 4/4] Employees?', type('300'));
-    await on('Note', enter);
-    await on('[Channel 1 · 1/', enter);
+    // works_council is named by no rule: skipped. Numbers as the language writes them; a count is whole.
+    refused('[Organisation · question 4 of 4', type('1.5'), 'A count is a whole number');
+    refused('Employees?', type('5.000'), '"5.000" is ambiguous: 5 or 5,000?');
+    await on('Employees?', type('1,300'));
+    await on('[Channel 1 · question 1 of ~', enter);
     await on('A short id for this channel', enter);
     await on('A name for this channel', enter);
-    await on('[Channel 1 (WhatsApp) · 4/7] Integration?', keys('down', 'enter'));
-    await on('Note', enter);
+    await on('[Channel 1 (WhatsApp) · question 4 of ~', keys('down', 'enter'));
     await on('Volume?', type('-'));
-    await on('Note', enter);
     // "don't know" cannot be combined with an answer
-    await on('Purposes?', keys('down', 'space', 'down', 'space', 'enter'));
-    expect(screen.getScreen()).toContain('"Don\'t know" cannot be combined with other choices.');
+    refused('Purposes?', keys('down', 'space', 'down', 'down', 'space', 'enter'), '"Don\'t know" cannot be combined with other choices.');
+    // the explanation keeps the ticks and the cursor: the next Space unticks "don't know", not the first answer
+    await on('Purposes?', keys('?'));
+    expect(screen.getScreen()).toContain('What the channel is for.');
     await on('Purposes?', keys('space', 'enter'));
-    await on('Note', enter);
-    // consent applies because marketing was chosen
-    await on('[Channel 1 (WhatsApp) · 7/7] Consent?', type('don'));
-    await on('Note', enter);
+    // consent applies because marketing was chosen; "<" goes back to purposes with the answers ticked
+    await on('[Channel 1 (WhatsApp) · question 7 of 7', keys('<'));
+    await on('Purposes?', enter);
+    await on('Consent?', type('don'));
     await on('Add another channel?', keys('down', 'enter'));
     await on('Platform?', keys('down', 'enter'));
     await on('A short id for this channel', enter);
     await on('A name for this channel', type('Staff chat'));
     // on Threema only the Threema rule's question and the platform-wide ones remain; consent may still follow
-    await on('[Channel 2 (Threema) · 4/6] Purposes?', keys('space', 'enter'));
-    await on('Note', enter);
-    await on('[Channel 2 (Threema) · 5/5] Archived?', keys('down', 'enter'));
-    await on('Note', enter);
+    await on('[Channel 2 (Threema) · question 4 of ~6', keys('space', 'enter'));
+    await on('[Channel 2 (Threema) · question 5 of 5', keys('down', 'enter'));
     await on('Add another channel?', enter);
     // review: every answer listed; change channel 1's purposes, which re-asks consent
     await until('Sector?: Health [note]');
     // typing narrows the list to the matching answers
     screen.type('Purp');
     await until('Purposes?: Marketing', 'Sector?');
-    await on('Purposes?: Service', enter);
-    await on('Purposes?', keys('space', 'enter'));
-    await on('Note', enter);
-    await on('Consent?', type('y'));
+    await on('Purposes?: Marketing', enter);
+    await on('Purposes?', keys('up', 'space', 'enter'));
+    await on('Consent?', keys('!', 'y', 'enter'));
     await on('Note', type('Signed form, 2026-10'));
     await until('Consent?: Yes [note]');
     enter();
@@ -97,7 +112,7 @@ describe('chanrisk interview (virtual terminal)', () => {
     const config = parse(readFileSync(out, 'utf8'));
     expect(config).toEqual({
       chanrisk: 1,
-      organisation: { name: 'Acme GmbH', answers: { sector: 'health', employees: 300 }, notes: { sector: 'Commercial register' } },
+      organisation: { name: 'Acme GmbH', answers: { sector: 'health', employees: 1300 }, notes: { sector: 'Commercial register' } },
       channels: [
         {
           id: 'whatsapp',
@@ -109,10 +124,12 @@ describe('chanrisk interview (virtual terminal)', () => {
       ],
     });
     expect(readFileSync(out, 'utf8')).toMatch(/^# chanrisk channel config, written by `chanrisk interview` on 2026-11-27\./);
-    // the same summary check prints, and the session is gone once the config is written
+    // the end: the verdict, the actions that remove most risk, the files written; the session is gone
     const output = printed.join('');
-    expect(output).toContain('grey-integration');
-    expect(output).toContain('threema-archive');
+    expect(output).toContain('Result: overall rating');
+    expect(output).toMatch(/The (most effective action|two most effective actions|three most effective actions):/);
+    expect(output).toContain(`Channel config: ${out}`);
+    expect(output.split('\n').length).toBeLessThan(40);
     expect(existsSync(join(dir, 'acme.session.yaml'))).toBe(false);
   });
 
@@ -123,7 +140,7 @@ describe('chanrisk interview (virtual terminal)', () => {
     const first = start({ out, report: false });
     await on('Name of the organisation', type('Acme GmbH'));
     await on('Who carries out the assessment?', type('Dana'));
-    await on('Sector?', keys('down', 'enter'));
+    await on('Sector?', keys('down', '!', 'enter'));
     await on('Note', type('HR'));
     screen.keypress({ name: 'c', ctrl: true });
     expect(await first.done).toBe(130);
@@ -133,16 +150,16 @@ describe('chanrisk interview (virtual terminal)', () => {
     expect(saved.interview.position).toBe('organisation/employees');
 
     const second = start({ resume: session });
-    await on('[Organisation · 4/4] Employees?', type('12'));
-    await on('Note', enter);
+    // "<" goes back across a resume too: the sector comes with its answer selected, then on to the first open one
+    await on('[Organisation · question 4 of 4', type('<'));
+    await on('Sector?', enter);
+    await on('Employees?', type('12'));
     await on('Platform?', enter);
     await on('A short id', enter);
     await on('A name', enter);
     await on('Integration?', enter);
-    await on('Note', enter);
     // an official integration settles the only rule that asks for the volume: skipped
-    await on('[Channel 1 (WhatsApp) · 5/6] Purposes?', keys('space', 'enter'));
-    await on('Note', enter);
+    await on('[Channel 1 (WhatsApp) · question 5 of ~6', keys('space', 'enter'));
     await on('Add another channel?', enter);
     await until('Sector?: Retail [note]');
     enter();
@@ -155,12 +172,12 @@ describe('chanrisk interview (virtual terminal)', () => {
   it('speaks German with --lang de, and a resumed interview keeps its language', async () => {
     const dir = tempDir('chanrisk-interview-');
     const { done } = start({ out: join(dir, 'a.yaml'), lang: 'de' });
-    await on('[Organisation · 1/4] Name der Organisation', type('Acme GmbH'));
+    await on('[Organisation · Frage 1 von ~4 · 0 % erledigt] Name der Organisation', type('Acme GmbH'));
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toBe(130);
     const io: Io = { out: () => undefined, err: () => undefined };
     const resumed = runInterview({ resume: join(dir, 'a.session.yaml') }, io, { isTTY: true, rulesDir: RULES });
-    expect(screen.getScreen()).toContain('[Organisation · 2/4] Wer führt die Bewertung durch?');
+    expect(screen.getScreen()).toContain('[Organisation · Frage 2 von ~4 · 8 % erledigt] Wer führt die Bewertung durch?');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await resumed).toBe(130);
   });
@@ -178,6 +195,10 @@ describe('chanrisk interview (virtual terminal)', () => {
     await expect(runInterview({ resume: join(dir, 'none.session.yaml'), out: existing, lang: 'en' }, io, { isTTY: true, rulesDir: RULES })).rejects.toThrow(/no such file/);
     writeFileSync(join(dir, 'done.session.yaml'), 'organisation: { name: Acme }\n');
     await expect(runInterview({ resume: join(dir, 'done.session.yaml'), out: existing, lang: 'en' }, io, { isTTY: true, rulesDir: RULES })).rejects.toThrow(/already exists/);
+    // a report folder that does not exist is found before the first question, in the interview's language
+    const noFolder = await runInterview({ out: join(dir, 'c.yaml'), report: join(dir, 'berichte', 'c.md'), lang: 'de' }, io, { isTTY: true, rulesDir: RULES }).catch((e: unknown) => e);
+    expect(noFolder instanceof InputError && noFolder.format()).toContain(`Der Ordner ${join(dir, 'berichte')} existiert nicht`);
+    expect(existsSync(join(dir, 'c.session.yaml'))).toBe(false);
     writeFileSync(join(dir, 'b.session.yaml'), 'chanrisk: 1\n');
     const paused = await runInterview({ out: join(dir, 'b.yaml'), lang: 'en' }, io, { isTTY: true, rulesDir: RULES }).catch((e: unknown) => e);
     expect(paused instanceof InputError && paused.hint).toBe(`resume it with chanrisk interview --resume ${join(dir, 'b.session.yaml')}`);

@@ -1,62 +1,65 @@
 import { Command, Option } from 'commander';
+import type { Lang } from '../policy/model.js';
 import { packageInfo } from '../util/package-root.js';
-import { checkExamples, runCheck } from './commands/check.js';
-import { initExamples, scanExamples, schemaExamples } from './commands/ci-help.js';
-import { compareExamples } from './commands/compare/help.js';
-import { reportExamples } from './commands/report/help.js';
-import { interviewExamples } from './commands/interview/help.js';
+import { runCheck } from './commands/check.js';
+import { helpStyle, helpText, translateCommanderError } from './help-text.js';
 import type { Io } from './io.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /**
- * Builds the commander program. Each action stores its exit code in `result.code`; nothing here exits the process.
+ * Builds the commander program, its help in `lang` (read from argv and the locale before parsing). Each action stores
+ * its exit code in `result.code`; nothing here exits the process.
  */
-export function buildProgram(io: Io, result: { code: number }): Command {
+export function buildProgram(io: Io, result: { code: number }, lang: Lang = 'en'): Command {
+  const h = helpText(lang);
   const program = new Command('chanrisk')
-    .description('How risky is your planned use of business messengers? Platform terms, GDPR, UWG and API officiality.')
-    .version(packageInfo().version)
+    .description(h.program)
+    .version(packageInfo().version, '-V, --version', h.version)
+    .helpOption('-h, --help', h.help)
+    .helpCommand('help [command]', h.helpCommand)
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(translateCommanderError(text, lang)) })
+    .configureHelp(helpStyle(lang))
     .exitOverride();
 
-  const langOption = () => new Option('--lang <lang>', 'language of the output: en or de (default: from the system locale)');
-  const scanExcludeOption = () =>
-    new Option('--scan-exclude <glob>', 'leave these paths of the scanned folder out (repeatable; tests, fixtures, examples and docs are left out already)').argParser(collect);
-  const rulesOption = () => new Option('--rules <dir>', 'add an organisation\'s own rule packs (repeatable)').argParser(collect);
+  const langOption = () => new Option('--lang <lang>', h.lang);
+  const scanExcludeOption = () => new Option('--scan-exclude <glob>', h.scanExclude).argParser(collect);
+  const rulesOption = () => new Option('--rules <dir>', h.rulesOption).argParser(collect);
+  // Subcommands inherit the help option's words, the translated titles and the error output (commander copies them).
 
   program
     .command('check')
-    .description('assess one or more channel configs; the exit code gates a CI build')
-    .argument('[config...]', 'channel-config YAML files (default: the configs of .chanrisk.yaml, else ./chanrisk.yaml)')
-    .option('-f, --format <format>', 'text, json, sarif, junit, github or markdown', 'text')
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of printing it')
+    .description(h.check.description)
+    .argument('[config...]', h.check.config)
+    .option('-f, --format <format>', h.check.format, 'text')
+    .option('-o, --output <file>', h.check.output)
     // No commander default: a default would hide whether the flag was given, and a given flag overrides .chanrisk.yaml.
-    .option('--fail-on <level>', 'exit 1 when an active finding is at or above: low, medium, high, critical, never (default: high)')
+    .option('--fail-on <level>', h.check.failOn)
     .addOption(langOption())
     .addOption(rulesOption())
-    .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')
-    .option('--no-acceptances', 'ignore accepted_risks: the unwaived picture for audits')
-    .option('--baseline <file>', 'fail only on findings that are new or whose level rose since this baseline')
-    .option('--write-baseline <file>', "record today's findings as the baseline")
-    .option('--scan <dir>', 'read dependency manifests in this folder as evidence of how channels are connected')
+    .option('--date <YYYY-MM-DD>', h.date)
+    .option('--no-acceptances', h.check.noAcceptances)
+    .option('--baseline <file>', h.check.baseline)
+    .option('--write-baseline <file>', h.check.writeBaseline)
+    .option('--scan <dir>', h.check.scan)
     .addOption(scanExcludeOption())
-    .addHelpText('after', checkExamples)
+    .addHelpText('after', h.check.examples)
     .action(async (files: string[], options) => {
       result.code = await runCheck(files, options, io);
     });
 
   program
     .command('report')
-    .description('write the client report for one channel config: Markdown, a self-contained HTML page or a Word file')
-    .argument('<config>', 'channel-config YAML file')
-    .option('-o, --output <file>', 'the report file (default: reports/<organisation>-<date>.md, .html or .docx)')
-    .option('-f, --format <format>', 'markdown, html or docx (default: from the -o extension, else markdown)')
+    .description(h.report.description)
+    .argument('<config>', h.report.config)
+    .option('-o, --output <file>', h.report.output)
+    .option('-f, --format <format>', h.report.format)
     .addOption(langOption())
-    .option('--date <YYYY-MM-DD>', 'the assessment date; rules in force on this day (default: today)')
-    .option('--force', 'overwrite an existing report file')
+    .option('--date <YYYY-MM-DD>', h.report.date)
+    .option('--force', h.report.force)
     .addOption(rulesOption())
-    .addHelpText('after', reportExamples)
+    .addHelpText('after', h.report.examples)
     .action(async (file: string, options) => {
       // Loaded on demand: marked and the report code stay off the `check` path.
       const { runReport } = await import('./commands/report/index.js');
@@ -65,73 +68,73 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   program
     .command('compare')
-    .description('weigh each planned channel against the alternative routes (other integrations, other platforms)')
-    .argument('<config>', 'channel-config YAML file')
-    .option('--channel <id>', 'compare only this channel (repeatable)', collect)
-    .option('-f, --format <format>', 'text, json or markdown', 'text')
+    .description(h.compare.description)
+    .argument('<config>', h.compare.config)
+    .option('--channel <id>', h.compare.channel, collect)
+    .option('-f, --format <format>', h.compare.format, 'text')
     .addOption(langOption())
-    .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')
+    .option('--date <YYYY-MM-DD>', h.date)
     .addOption(rulesOption())
-    .addHelpText('after', compareExamples)
+    .addHelpText('after', h.compare.examples)
     .action(async (file: string, options) => {
       // Loaded on demand, like report: the compare code stays off the `check` path.
       const { runCompare } = await import('./commands/compare/index.js');
       result.code = runCompare(file, options, io);
     });
 
-  const rules = program.command('rules').description('list, show, lint and test the rule packs');
+  const rules = program.command('rules').description(h.rules.description);
   rules
     .command('list')
-    .description('list every rule with its area and level range')
-    .option('-f, --format <format>', 'text, json or markdown (the rule catalogue)', 'text')
+    .description(h.rules.list)
+    .option('-f, --format <format>', h.rules.listFormat, 'text')
     .addOption(langOption())
     .addOption(rulesOption())
-    .addHelpText('after', '\nExamples:\n  $ chanrisk rules list\n  $ chanrisk rules list --format json --lang de\n  $ chanrisk rules list --format markdown > rules/CATALOGUE.md')
+    .addHelpText('after', h.rules.listExamples)
     .action(async (options) => {
       result.code = (await rulesCommand()).runRulesList(options, io);
     });
   rules
     .command('show')
-    .description('show one rule: text, levels, modifiers and sources')
-    .argument('<id>', 'rule id')
+    .description(h.rules.show)
+    .argument('<id>', h.rules.id)
     .addOption(langOption())
     .addOption(rulesOption())
-    .addHelpText('after', '\nExamples:\n  $ chanrisk rules show wa-unofficial-client\n  $ chanrisk rules show uwg-advertising-without-consent --lang de')
+    .addHelpText('after', h.rules.showExamples)
     .action(async (id: string, options) => {
       result.code = (await rulesCommand()).runRulesShow(id, options, io);
     });
   rules
     .command('lint')
-    .description('validate packs: schema, unknown ids and options, duplicates, translations, sources, review dates')
-    .argument('[dir]', 'a rules folder (with questionnaire.yaml) or a folder of extra packs; default: the built-in rules')
+    .description(h.rules.lint)
+    .argument('[dir]', h.rules.dir)
     .addOption(rulesOption())
-    .option('--max-review-age <days>', 'warn about rules reviewed longer ago than this', '365')
-    .option('--date <YYYY-MM-DD>', 'the day review ages are measured from (default: today)')
-    .addHelpText('after', '\nExamples:\n  $ chanrisk rules lint\n  $ chanrisk rules lint ./our-packs --max-review-age 180\n\nExit codes: 0 valid (warnings allowed), 2 errors.')
+    .option('--max-review-age <days>', h.rules.maxReviewAge, '365')
+    .option('--date <YYYY-MM-DD>', h.rules.reviewDate)
+    .addHelpText('after', h.rules.lintExamples)
     .action(async (dir: string | undefined, options) => {
       result.code = await (await rulesCommand()).runRulesLint(dir, options, io);
     });
   rules
     .command('test')
-    .description("run every rule's own test cases")
-    .argument('[dir]', 'a rules folder (with questionnaire.yaml) or a folder of extra packs; default: the built-in rules')
+    .description(h.rules.test)
+    .argument('[dir]', h.rules.dir)
     .addOption(rulesOption())
-    .addHelpText('after', '\nExamples:\n  $ chanrisk rules test\n  $ chanrisk rules test ./our-packs\n\nExit codes: 0 all pass, 1 a case fails, 2 a pack is invalid.')
+    .addHelpText('after', h.rules.testExamples)
     .action(async (dir: string | undefined, options) => {
       result.code = (await rulesCommand()).runRulesTest(dir, options, io);
     });
 
   program
     .command('interview')
-    .description('guided interview for consultants: asks the questionnaire, writes a channel config, shows the result')
-    .option('-o, --out <file>', 'the channel config to write (default: chanrisk.yaml)')
-    .option('--resume <file>', 'continue a paused interview from its session file')
-    .option('--report <file>', 'the Markdown report to write')
-    .option('--no-report', 'write no report')
+    .description(h.interview.description)
+    .option('-o, --out <file>', h.interview.out)
+    .option('--resume <file>', h.interview.resume)
+    .option('--report <file>', h.interview.report)
+    .option('--no-report', h.interview.noReport)
     .addOption(langOption())
     .addOption(rulesOption())
-    .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')
-    .addHelpText('after', interviewExamples)
+    .option('--date <YYYY-MM-DD>', h.date)
+    .addHelpText('after', h.interview.examples)
     .action(async (options) => {
       // Loaded only here: inquirer and the interview stay off the `check` start-up path.
       const interview = await import('./commands/interview/index.js');
@@ -140,12 +143,12 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   program
     .command('scan')
-    .description('list the messenger libraries a code base depends on (manifests and lockfiles), with file and line')
-    .argument('<dir>', 'the folder of a code base')
-    .option('-f, --format <format>', 'text or json', 'text')
+    .description(h.scan.description)
+    .argument('<dir>', h.scan.dir)
+    .option('-f, --format <format>', h.scan.format, 'text')
     .addOption(scanExcludeOption())
     .addOption(langOption())
-    .addHelpText('after', scanExamples)
+    .addHelpText('after', h.scan.examples)
     .action(async (dir: string, options) => {
       const { runScan } = await import('./commands/scan.js');
       result.code = await runScan(dir, options, io);
@@ -153,8 +156,8 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of the channel config')
-    .addHelpText('after', schemaExamples)
+    .description(h.schema.description)
+    .addHelpText('after', h.schema.examples)
     .action(async () => {
       const { runSchema } = await import('./commands/schema.js');
       result.code = runSchema(io);
@@ -162,10 +165,10 @@ export function buildProgram(io: Io, result: { code: number }): Command {
 
   program
     .command('init')
-    .description('write a commented starter channel config that points editors at the schema')
-    .argument('[file]', 'the config to create (default: chanrisk.yaml); never overwritten')
+    .description(h.init.description)
+    .argument('[file]', h.init.file)
     .addOption(langOption())
-    .addHelpText('after', initExamples)
+    .addHelpText('after', h.init.examples)
     .action(async (file: string | undefined, options) => {
       const { runInit } = await import('./commands/init.js');
       result.code = runInit(file, options, io);

@@ -13,12 +13,27 @@ const words = {
     ],
     de: [
       'chanrisk-Kanalkonfiguration, erstellt mit `chanrisk init`.',
-      'Beantworten Sie, was Sie können; „unknown“ gilt als schlechtester Fall und erscheint als offener Punkt.',
-      'Mit „nur wenn“ markierte Fragen gelten nur unter dieser Bedingung: dann das Kommentarzeichen entfernen.',
+      'Beantworten Sie, was Sie können; „unknown“ (weiß nicht) wird als ungünstigster Fall gewertet und als offener Punkt aufgeführt.',
+      'Mit „nur wenn“ markierte Fragen gelten nur unter der genannten Bedingung; liegt sie vor, entfernen Sie das Kommentarzeichen.',
       'Prüfen mit: chanrisk check <diese Datei>',
     ],
   },
   onlyWhen: { en: 'only when', de: 'nur wenn' },
+  aList: { en: 'a list', de: 'als Liste' },
+  and: { en: 'and', de: 'und' },
+  or: { en: 'or', de: 'oder' },
+  not: { en: 'not', de: 'nicht' },
+  // The operator as a reader of the comment understands it; the YAML keeps the operator's own name.
+  op: {
+    equals: { en: '=', de: '=' },
+    in: { en: 'is one of', de: 'ist eines von' },
+    includes: { en: 'includes', de: 'enthält' },
+    includes_any: { en: 'includes any of', de: 'enthält eines von' },
+    gte: { en: '≥', de: '≥' },
+    lte: { en: '≤', de: '≤' },
+    answered: { en: 'is answered', de: 'ist beantwortet' },
+    unknown: { en: 'is "unknown"', de: 'ist „unknown“' },
+  },
   name: { en: 'Your organisation', de: 'Ihre Organisation' },
   accepted: {
     en: [
@@ -32,7 +47,7 @@ const words = {
       '    expires: 2027-06-30          # YYYY-MM-DD, the last day it holds',
     ],
     de: [
-      'Akzeptierte Risiken (alle Felder Pflicht; nicht verzichtbare Regeln sind nicht akzeptierbar; abgelaufene Einträge zählen wieder):',
+      'Akzeptierte Risiken (alle Felder sind Pflicht; Regeln, die nicht verzichtbar sind, lassen sich nicht akzeptieren; abgelaufene Einträge zählen wieder):',
       'accepted_risks:',
       '  - rule: <Regel-ID aus chanrisk rules list>',
       '    channel: whatsapp            # eine Kanal-ID oder "organisation"',
@@ -56,17 +71,19 @@ export function starterConfig(questionnaire: Questionnaire, schemaRef: string, l
 }
 
 function answerLines(question: Question, indent: string, lang: Lang): string[] {
-  const options = question.options ? ` (${question.options.map((o) => o.value).join(' | ')}${question.type === 'multi' ? '; a list' : ''})` : '';
-  const condition = question.when ? ` — ${words.onlyWhen[lang]} ${conditionText(question.when)}` : '';
+  const options = question.options ? ` (${question.options.map((o) => o.value).join(' | ')}${question.type === 'multi' ? `; ${words.aList[lang]}` : ''})` : '';
+  const condition = question.when ? ` — ${words.onlyWhen[lang]} ${conditionText(question.when, lang)}` : '';
   // "unknown" is only a valid answer where the question allows "don't know" and is not free text.
   const answerable = question.dontKnow && question.type !== 'text' && !question.when;
   return [`${indent}# ${question.title[lang]}${options}${condition}`, `${indent}${answerable ? '' : '# '}${question.id}: ${DONT_KNOW}`];
 }
 
-function conditionText(condition: Condition): string {
-  if ('all' in condition) return condition.all.map(conditionText).join(' and ');
-  if ('any' in condition) return `(${condition.any.map(conditionText).join(' or ')})`;
-  if ('not' in condition) return `not ${conditionText(condition.not)}`;
+function conditionText(condition: Condition, lang: Lang): string {
+  if ('all' in condition) return condition.all.map((c) => conditionText(c, lang)).join(` ${words.and[lang]} `);
+  if ('any' in condition) return `(${condition.any.map((c) => conditionText(c, lang)).join(` ${words.or[lang]} `)})`;
+  if ('not' in condition) return `${words.not[lang]} ${conditionText(condition.not, lang)}`;
+  const op = words.op[condition.op][lang];
+  if (condition.op === 'answered' || condition.op === 'unknown') return `${condition.question} ${op}`;
   const value = Array.isArray(condition.value) ? `[${condition.value.join(', ')}]` : String(condition.value);
-  return `${condition.question} ${condition.op} ${value}`;
+  return `${condition.question} ${op} ${value}`;
 }

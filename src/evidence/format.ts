@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../policy/model.js';
+import { countOf } from '../messages.js';
 import type { Kind } from './catalogue.js';
 import type { ScanReport } from './scan.js';
 
@@ -47,10 +48,11 @@ export function formatScanText(report: ScanReport, lang: Lang): string {
     out.push(`${hit.file}:${hit.line}  ${hit.package}  ${hit.library.platforms.join(', ')}  ${KIND[hit.library.kind][lang]} → integration: ${hit.library.integration}`);
     out.push(`    ${hit.library.note[lang]}`);
   }
+  const [manifests, hits] = [countOf(report.manifests, 'manifest', lang), countOf(report.hits.length, 'integration', lang)];
   const summary =
     lang === 'de'
-      ? `${report.manifests} Manifest(e) gelesen, ${report.hits.length} Messenger-Anbindung(en) gefunden, ${report.problems.length} nicht lesbar`
-      : `${report.manifests} manifest(s) read, ${report.hits.length} messenger integration(s) found, ${report.problems.length} unreadable`;
+      ? `${manifests} gelesen, ${hits} gefunden, ${report.problems.length} nicht lesbar`
+      : `${manifests} read, ${hits} found, ${report.problems.length} unreadable`;
   out.push(summary);
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { summarize } from '../engine/gate.js';
 import type { AssessmentResult, Finding, TargetResult, Trigger } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
-import { fill, levelName, scaleName, t } from '../messages.js';
+import { countOf, fill, levelName, scaleName, t } from '../messages.js';
 import { rawPoints } from '../engine/score.js';
 import type { Chunks } from './chunks.js';
 import { failingCount } from './located.js';
@@ -87,7 +87,7 @@ function summaryLine(run: CheckRun): string {
   const counts = (['critical', 'high', 'medium', 'low'] as const).map((level) => `${summary.counts[level]} ${levelName(level, lang)}`).join(', ');
   const gate = run.failOn === 'never' ? t('never', lang) : `${t('failsAt', lang)} ${levelName(run.failOn, lang)}`;
   const failing = failingCount(run);
-  const verdict = failing ? chalk.red.bold(`✖ ${failing} ≥ ${run.failOn}`) : chalk.green.bold('✔');
+  const verdict = failing && run.failOn !== 'never' ? chalk.red.bold(`✖ ${failing} ≥ ${levelName(run.failOn, lang)}`) : chalk.green.bold('✔');
   const accepted = summary.accepted ? `, ${summary.accepted} ${t('accepted', lang)}` : '';
-  return `${verdict} ${counts}${accepted} — ${run.results.length} ${t('configs', lang)}, ${gate}, ${summary.openPoints} ${t('openPoints', lang)}`;
+  return `${verdict} ${counts}${accepted} — ${countOf(run.results.length, 'config', lang)}, ${gate}, ${countOf(summary.openPoints, 'openPoint', lang)}`;
 }

@@ -16,9 +16,10 @@ export class InputError extends Error {
     this.hint = hint;
   }
 
-  format(): string {
+  /** `hintLabel`: the word before the hint, in the output's language ("hint", "Hinweis"). */
+  format(hintLabel = 'hint'): string {
     const where = this.location ? `${this.location.file}:${this.location.line}:${this.location.column}: ` : '';
-    return `${where}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+    return `${where}${this.message}${this.hint ? `\n  ${hintLabel}: ${this.hint}` : ''}`;
   }
 }
 

@@ -60,7 +60,8 @@ describe('chanrisk check', () => {
   it('speaks German with --lang de', () => {
     const run = cli(['check', example('whatsapp-unofficial-marketing.yaml'), '--lang', 'de']);
     expect(run.stdout).toContain('KRITISCH');
-    expect(run.stdout).toContain('Konfiguration(en)');
+    expect(run.stdout).toContain('1 Konfiguration,');
+    expect(run.stdout).not.toContain('(en)');
   });
 
   it('prints plain text without colour codes when piped', () => {

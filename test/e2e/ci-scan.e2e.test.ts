@@ -13,7 +13,7 @@ describe('chanrisk scan', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('test/fixtures/scan-repo/package.json:6  @whiskeysockets/baileys  whatsapp  UNOFFICIAL client');
     expect(run.stdout).toContain('test/fixtures/scan-repo/package-lock.json:15  @whiskeysockets/baileys');
-    expect(run.stdout).toMatch(/2 manifest\(s\) read, 2 messenger integration\(s\) found, 0 unreadable/);
+    expect(run.stdout).toMatch(/2 manifests read, 2 messenger integrations found, 0 unreadable/);
   });
 
   it('gives JSON in German on request', () => {

@@ -47,7 +47,7 @@ describe('chanrisk init', () => {
   it('writes German comments with --lang de', () => {
     const file = join(tempDir(), 'kanal.yaml');
     expect(cli(['init', file, '--lang', 'de']).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toContain('# Wo ist die Organisation niedergelassen?');
+    expect(readFileSync(file, 'utf8')).toContain('# Wo ist Ihre Organisation niedergelassen?');
   });
 
   it('refuses to overwrite an existing file (exit 2) and leaves it untouched', () => {

@@ -15,9 +15,9 @@ const sockets: Tmux[] = [];
 class Tmux {
   readonly socket = `chanrisk-e2e-${process.pid}-${sockets.length}`;
 
-  constructor(dir: string, args: string[]) {
+  constructor(dir: string, args: string[], locale = 'en_US.UTF-8') {
     sockets.push(this);
-    const command = `cd '${dir}' && NO_COLOR=1 LANG=en_US.UTF-8 LC_ALL= '${process.execPath}' '${CLI}' ${args.join(' ')}; echo __EXIT=$?; sleep 60`;
+    const command = `cd '${dir}' && NO_COLOR=1 LANG=${locale} LC_ALL= '${process.execPath}' '${CLI}' ${args.join(' ')}; echo __EXIT=$?; sleep 60`;
     this.tmux('new-session', '-d', '-x', '160', '-y', '50', command);
   }
 
@@ -92,21 +92,29 @@ function answer(tmux: Tmux, prompt: Prompt, screen: string): boolean {
     tmux.send('Enter');
     return true;
   }
+  const none = /Tick at least one choice, or "([^"]+)"/.exec(prompt.below)?.[1];
   if (text.includes('Name of the organisation')) tmux.type('Acme Test GmbH');
   else if (text.includes('Who carries out the assessment')) tmux.type('E2E Consultant');
   else if (text.includes('↳ Note')) tmux.type('kick-off meeting, 3 Nov');
-  else if (text.includes('a number')) tmux.type('120');
+  // "!" asks for a note after this one answer; no other answer costs an extra Enter
+  else if (text.includes('Where is the organisation established')) tmux.send('!', 'Enter');
+  // numbers as English writes them
+  else if (text.includes('(e.g. 5,000)')) tmux.type('1,200');
   // one more channel after the first ("No" is the first choice), then stop
   else if (text.includes('Add another channel?')) tmux.send(...(screen.includes('[Channel 2') ? ['Enter'] : ['Down', 'Enter']));
   // the second channel on Instagram: typing jumps to the matching choice
-  else if (/\[Channel 2 · 1\//.test(text)) tmux.type('Inst');
-  else tmux.send('Enter');
+  else if (/\[Channel 2 · question 1 of/.test(text)) tmux.type('Inst');
+  // a multi-select with a "none" option refuses an empty selection: tick "none" (typing jumps to it)
+  else if (none) {
+    tmux.tmux('send-keys', '-l', none.split(' ')[0] ?? none);
+    tmux.send('Space', 'Enter');
+  } else tmux.send('Enter');
   return true;
 }
 
 /** The bound a number prompt's validation message names ("At most 100."), if it shows one. */
 const bound = (prompt: Prompt | { exit: number } | undefined): string | undefined =>
-  prompt && 'below' in prompt ? /^> At (?:most|least) (-?[\d.]+)\./m.exec(prompt.below)?.[1] : undefined;
+  prompt && 'below' in prompt ? /^> At (?:most|least) (-?[\d.,]+)\./m.exec(prompt.below)?.[1] : undefined;
 
 /** Drives the interview until it ends or `stopAt` matches the open prompt; returns the exit code or the prompt. */
 async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
@@ -118,7 +126,7 @@ async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
       const open = openPrompt(current);
       if (!open) return undefined;
       if ('exit' in open) return open;
-      return open.at > last || (open.at === last && bound(open)) ? open : undefined;
+      return open.at > last || (open.at === last && (bound(open) || /Tick at least one choice/.test(open.below))) ? open : undefined;
     }, 'the next prompt');
     if ('exit' in prompt) return prompt.exit;
     const limit = bound(prompt);
@@ -134,7 +142,7 @@ async function drive(tmux: Tmux, stopAt?: RegExp): Promise<number | Prompt> {
     if (answer(tmux, prompt, screen)) last = prompt.at;
     else await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error('the interview did not end within 400 prompts');
+  throw new Error(`the interview did not end within 400 prompts; screen:\n${tmux.screen().trimEnd().split('\n').slice(-30).join('\n')}`);
 }
 
 describe('chanrisk interview without a terminal', () => {
@@ -158,12 +166,19 @@ describe.skipIf(!hasTmux && !process.env.CI)('chanrisk interview in a real termi
     const full = new Tmux(whole, ['interview', '--out', 'acme.yaml', '--report', 'acme.md', '--date', DATE, '--lang', 'en']);
     expect(await drive(full)).toBe(0);
     const screen = full.screen();
-    expect(screen).toContain('Wrote the channel config: acme.yaml');
-    expect(screen).toMatch(/[✔✖].*config\(s\)/);
+    // the end: the verdict, the top actions, the files written — no CI output
+    expect(screen).toMatch(/Result: overall rating (low|medium|high|critical)/);
+    expect(screen).toMatch(/The three most effective actions:\n\s+1\. /);
+    expect(screen).toContain('Channel config: acme.yaml');
+    expect(screen).toContain('Report: acme.md');
+    expect(screen).not.toContain('fails at');
+    // the second channel took the organisation-wide answers over in one step
+    expect(screen).toContain('Same answers as for Channel 1');
     const config = readFileSync(join(whole, 'acme.yaml'), 'utf8');
     const data = parse(config);
     expect(data.organisation.name).toBe('Acme Test GmbH');
     expect(data.channels.map((c: { platform: string }) => c.platform)).toEqual(['whatsapp', 'instagram']);
+    expect(data.organisation.answers.employees).toBe(1200);
     expect(Object.values(data.organisation.notes ?? {})).toContain('kick-off meeting, 3 Nov');
     expect(existsSync(join(whole, 'acme.md'))).toBe(true);
     expect(existsSync(join(whole, 'acme.session.yaml'))).toBe(false);
@@ -173,7 +188,7 @@ describe.skipIf(!hasTmux && !process.env.CI)('chanrisk interview in a real termi
     // The same conversation, interrupted in the middle of the first channel.
     const split = tempDir('chanrisk-iv-e2e-');
     const first = new Tmux(split, ['interview', '--out', 'acme.yaml', '--report', 'acme.md', '--date', DATE, '--lang', 'en']);
-    const stopped = await drive(first, /\[Channel 1 \(WhatsApp\) · 5\//);
+    const stopped = await drive(first, /\[Channel 1 \(WhatsApp\) · question 5 of/);
     expect(typeof stopped).toBe('object');
     first.send('C-c');
     expect(await first.waitFor((s) => /__EXIT=(\d+)/.exec(s)?.[1], 'the exit after Ctrl-C')).toBe('130');
@@ -187,16 +202,50 @@ describe.skipIf(!hasTmux && !process.env.CI)('chanrisk interview in a real termi
       const open = openPrompt(s);
       return open && !('exit' in open) ? open.text : undefined;
     }, 'the first prompt after resuming');
-    expect(resumedAt).toMatch(/\[Channel 1 \(WhatsApp\) · 5\//);
+    expect(resumedAt).toMatch(/\[Channel 1 \(WhatsApp\) · question 5 of/);
     expect(await drive(second)).toBe(0);
     expect(readFileSync(join(split, 'acme.yaml'), 'utf8')).toBe(config);
     expect(readFileSync(join(split, 'acme.md'), 'utf8')).toBe(readFileSync(join(whole, 'acme.md'), 'utf8'));
   }, 180_000);
 
+  it('in German: ? explains the name field without storing it, 1.250 is one thousand two hundred and fifty', async () => {
+    const dir = tempDir('chanrisk-iv-e2e-');
+    const tmux = new Tmux(dir, ['interview', '--out', 'acme.yaml', '--no-report', '--date', DATE], 'de_DE.UTF-8');
+    const open = (pattern: RegExp) => tmux.waitFor((s) => { const p = openPrompt(s); return p && !('exit' in p) && pattern.test(p.text) ? p : undefined; }, String(pattern));
+    await open(/Name der Organisation/);
+    tmux.type('?');
+    await tmux.waitFor((s) => s.includes('ihr Name steht über dem Bericht') || undefined, 'the explanation');
+    tmux.type('Muster Handel GmbH');
+    await open(/Wer führt die Bewertung durch/);
+    tmux.type('Dr. Berater');
+    await open(/niedergelassen/);
+    tmux.send('Enter');
+    await open(/Bundesland/);
+    // "?" in a list explains at once
+    tmux.send('?');
+    await tmux.waitFor((s) => s.includes('eigene Datenschutzaufsicht') || undefined, 'the explanation in a list');
+    tmux.send('Enter');
+    await open(/Branche/);
+    tmux.send('Enter');
+    await open(/Waren oder Dienstleistungen/);
+    // "Nichts davon" together with another choice is refused
+    tmux.send('Space', 'Down', 'Space', 'Enter');
+    await tmux.waitFor((s) => s.includes('„Nichts davon“ schließt die übrigen Antworten aus.') || undefined, 'the refusal');
+    tmux.send('Space', 'Enter');
+    await open(/Wie viele Personen/);
+    tmux.type('1.250');
+    await open(/Betriebsrat/);
+    expect(tmux.screen()).toMatch(/Wie viele Personen beschäftigt .*1\.250/);
+    tmux.send('C-c');
+    expect(await tmux.waitFor((s) => /__EXIT=(\d+)/.exec(s)?.[1], 'the exit after Ctrl-C')).toBe('130');
+    const session = parse(readFileSync(join(dir, 'acme.session.yaml'), 'utf8'));
+    expect(session.organisation).toMatchObject({ name: 'Muster Handel GmbH', answers: { regulated_goods: ['none'], employees: 1250 } });
+  }, 60_000);
+
   it('SIGTERM pauses like Ctrl-C: the answers so far are saved and the resume command printed', async () => {
     const dir = tempDir('chanrisk-iv-e2e-');
     const tmux = new Tmux(dir, ['interview', '--out', 'acme.yaml', '--no-report', '--date', DATE, '--lang', 'en']);
-    await drive(tmux, /\[Organisation · 3\//);
+    await drive(tmux, /\[Organisation · question 3 of/);
     const shell = tmux.tmux('display-message', '-p', '#{pane_pid}').trim();
     const node = execFileSync('ps', ['--ppid', shell, '-o', 'pid='], { encoding: 'utf8' }).trim();
     process.kill(Number(node), 'SIGTERM');

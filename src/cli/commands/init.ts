@@ -15,7 +15,11 @@ export const DEFAULT_CONFIG_FILE = 'chanrisk.yaml';
 export function runInit(file: string | undefined, options: { lang?: string }, io: Io): number {
   const lang = parseLang(options.lang);
   const target = file ?? DEFAULT_CONFIG_FILE;
-  if (existsSync(target)) throw new InputError(`${target} exists already; chanrisk init never overwrites`, undefined, 'name another file: chanrisk init <file>');
+  if (existsSync(target)) {
+    throw lang === 'de'
+      ? new InputError(`${target} existiert bereits; chanrisk init überschreibt keine Datei`, undefined, 'nennen Sie eine andere Datei: chanrisk init <Datei>')
+      : new InputError(`${target} exists already; chanrisk init never overwrites`, undefined, 'name another file: chanrisk init <file>');
+  }
   // yaml-language-server resolves a relative schema path against the config's own folder.
   const schema = join(packageInfo().root, SCHEMA_FILE);
   const fromConfig = relative(dirname(resolve(target)), schema).split(sep).join('/');

@@ -31,6 +31,8 @@ export interface Draft {
   channelsComplete: boolean;
   /** Step keys to ask again because an answer they depend on changed in the review. */
   reask: string[];
+  /** Channels (by index) whose "same as the earlier channel?" block question has been answered. */
+  sameDecided: number[];
 }
 
 /** Where a step belongs: the organisation or the channel at an index. */
@@ -40,12 +42,13 @@ export type Field = 'name' | 'assessor' | 'id' | 'channelName';
 export type Step =
   | { kind: 'field'; key: string; target: Target; field: Field }
   | { kind: 'question'; key: string; target: Target; question: Question }
+  | { kind: 'same'; key: string; target: number; source: number; questions: Question[] }
   | { kind: 'more'; key: 'more' }
   | { kind: 'review'; key: 'review' };
 
 export type AskStep = Exclude<Step, { kind: 'review' }>;
 
-export const emptyDraft = (): Draft => ({ organisation: { answers: {}, notes: {} }, channels: [], channelsComplete: false, reask: [] });
+export const emptyDraft = (): Draft => ({ organisation: { answers: {}, notes: {} }, channels: [], channelsComplete: false, reask: [], sameDecided: [] });
 
 const prefix = (target: Target): string => (target === 'organisation' ? 'organisation' : `channels/${target}`);
 const stepKey = (target: Target, name: string): string => `${prefix(target)}/${name}`;
@@ -214,8 +217,12 @@ export function stepsOf(ctx: Context, draft: Draft): AskStep[] {
       ...platform.map((question) => ({ kind: 'question' as const, key: stepKey(index, question.id), target: index, question })),
       { kind: 'field', key: stepKey(index, 'id'), target: index, field: 'id' },
       { kind: 'field', key: stepKey(index, 'name'), target: index, field: 'channelName' },
-      ...questions.filter((q) => q.id !== PLATFORM).map((question) => ({ kind: 'question' as const, key: stepKey(index, question.id), target: index, question })),
     );
+    const same = sameStep(draft, index, questions);
+    for (const question of questions.filter((q) => q.id !== PLATFORM)) {
+      if (same && question === same.questions[0]) steps.push(same);
+      steps.push({ kind: 'question' as const, key: stepKey(index, question.id), target: index, question });
+    }
   }
   steps.push({ kind: 'more', key: 'more' });
   return steps;
@@ -231,6 +238,8 @@ export function isAnswered(ctx: Context, draft: Draft, step: AskStep): boolean {
   switch (step.kind) {
     case 'more':
       return draft.channelsComplete;
+    case 'same':
+      return draft.sameDecided.includes(step.target);
     case 'field': {
       const value = fieldValue(draft, step.target, step.field);
       // Optional fields count as answered once asked (an empty string records "asked, left empty").
@@ -265,6 +274,11 @@ export function recordAnswer(draft: Draft, step: AskStep, value: unknown): void 
   if (step.kind === 'more') {
     if (value === true) channelAt(draft, draft.channels.length);
     else draft.channelsComplete = true;
+    return;
+  }
+  if (step.kind === 'same') {
+    draft.sameDecided = [...new Set([...draft.sameDecided, step.target])];
+    if (value === true) copyAnswers(draft, step);
     return;
   }
   if (step.kind === 'field') {
@@ -317,16 +331,44 @@ export function stepsToReask(ctx: Context, draft: Draft, step: AskStep): string[
 }
 
 export interface Progress {
-  target: Target;
+  /** The step's place among the steps of its section (the organisation, one channel) that apply now. */
   index: number;
   total: number;
+  /** Whether answers still to come may change the total (they rule questions in or out). */
+  estimate: boolean;
+  /** How much of the whole interview is answered, in per cent. */
+  percent: number;
 }
 
-/** Where a step stands within its section: "Channel 2 · 7/23" counts only the steps that apply. */
+/**
+ * Where a step stands: "question 5 of ~23" in its section, and how far the whole interview has come. Both totals
+ * count only steps that apply to the answers so far, so they shrink as answers rule questions out.
+ */
 export function progressOf(ctx: Context, draft: Draft, step: AskStep): Progress | undefined {
   if (step.kind === 'more') return undefined;
-  const section = stepsOf(ctx, draft).filter((s) => s.kind !== 'more' && s.target === step.target);
-  return { target: step.target, index: section.findIndex((s) => s.key === step.key) + 1, total: section.length };
+  const steps = stepsOf(ctx, draft).filter((s) => s.kind !== 'more');
+  const section = steps.filter((s) => s.target === step.target);
+  const open = (list: AskStep[]) => list.filter((s) => s.key !== step.key && !isAnswered(ctx, draft, s));
+  return {
+    index: section.findIndex((s) => s.key === step.key) + 1,
+    total: section.length,
+    estimate: open(section).length > 0,
+    percent: Math.floor((100 * (steps.length - open(steps).length - 1)) / steps.length),
+  };
+}
+
+/** The step asked before this one, for going back; none before the first. */
+export function previousStep(ctx: Context, draft: Draft, key: string): AskStep | undefined {
+  const steps = stepsOf(ctx, draft);
+  const at = steps.findIndex((s) => s.key === key);
+  return at > 0 ? steps[at - 1] : undefined;
+}
+
+/** The step after this one while walking forward again after going back: only as far as the answers reach. */
+export function followingStep(ctx: Context, draft: Draft, key: string): AskStep | undefined {
+  const steps = stepsOf(ctx, draft);
+  const next = steps[steps.findIndex((s) => s.key === key) + 1];
+  return next && isAnswered(ctx, draft, next) ? next : undefined;
 }
 
 /** The answers a config may carry: applicable and valid, in questionnaire order; notes only beside an answer. */
@@ -345,4 +387,49 @@ export function cleanAnswers(ctx: Context, draft: Draft, target: Target): { answ
     if (note) notes[question.id] = note;
   }
   return { answers, notes };
+}
+
+/**
+ * Questions an organisation usually answers once for all its channels: a later channel may take them over from an
+ * earlier one in one step. Not among them what the law judges per channel: the DPIA (per processing, Art. 35 GDPR),
+ * the imprint (per profile), the transfer (it depends on the provider), disappearing messages (a setting per account).
+ */
+export const SHARED_QUESTIONS: readonly string[] = [
+  'privacy_notice',
+  'legal_basis_documented',
+  'in_records',
+  'archiving',
+  'deletion_concept',
+  'access_requests',
+  'staff_policy',
+  'agents_send',
+  'works_agreement',
+];
+
+/** The block question for a later channel: offered while none of its shared questions is answered yet. */
+function sameStep(draft: Draft, index: number, questions: Question[]): Extract<Step, { kind: 'same' }> | undefined {
+  if (index === 0) return undefined;
+  const shared = questions.filter((q) => SHARED_QUESTIONS.includes(q.id));
+  const channel = draft.channels[index];
+  if (!shared.length || !channel || shared.some((q) => channel.answers[q.id] !== undefined && !draft.sameDecided.includes(index))) return undefined;
+  // The nearest earlier channel that answered any of them.
+  for (let source = index - 1; source >= 0; source--) {
+    const earlier = draft.channels[source]?.answers ?? {};
+    const taken = shared.filter((q) => earlier[q.id] !== undefined);
+    if (taken.length) return { kind: 'same', key: stepKey(index, 'same'), target: index, source, questions: taken };
+  }
+  return undefined;
+}
+
+/** Takes the shared answers (and their notes) over from the earlier channel, where they are valid here. */
+function copyAnswers(draft: Draft, step: Extract<Step, { kind: 'same' }>): void {
+  const from = draft.channels[step.source];
+  const to = channelAt(draft, step.target);
+  for (const question of step.questions) {
+    const value = from?.answers[question.id];
+    if (value === undefined) continue;
+    to.answers[question.id] = Array.isArray(value) ? [...value] : value;
+    const note = from?.notes[question.id];
+    if (note) to.notes[question.id] = note;
+  }
 }

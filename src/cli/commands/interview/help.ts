@@ -10,5 +10,5 @@ Examples:
   $ chanrisk interview --out acme.yaml --no-report --lang de
 
 Answers are saved after every question in <out>.session.yaml; Ctrl-C pauses and prints how to resume.
-At the end: the config, the Markdown report (--report, default reports/<organisation>-<date>.md) and the check summary.
+At the end: the config, the Markdown report (--report, default reports/<organisation>-<date>.md) and the result with the top actions.
 Exit codes: 0 config written, 2 usage or input error (also without a terminal), ${EXIT_PAUSED} paused.`;

@@ -1,14 +1,15 @@
-import { existsSync, rmSync } from 'node:fs';
+import chalk from 'chalk';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseConfig } from '../../../config/load.js';
 import { evaluateAssessment } from '../../../engine/evaluate.js';
 import { DONT_KNOW } from '../../../engine/facts.js';
-import type { CheckRun } from '../../../format/run.js';
-import { formatText } from '../../../format/text.js';
+import { rankActions } from '../../../engine/whatif.js';
 import type { Lang, Policy, Question } from '../../../policy/model.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
+import { slug } from '../../../report/escape.js';
 import { writeFileAtomic } from '../../../util/atomic-write.js';
 import { InputError, isInputProblem } from '../../../util/errors.js';
-import { packageInfo } from '../../../util/package-root.js';
 import { EXIT, type Io } from '../../io.js';
 import { parseDate, parseLang } from '../../options.js';
 import { runReport } from '../report/index.js';
@@ -17,10 +18,12 @@ import {
   applicableOptions,
   emptyDraft,
   fieldValue,
+  followingStep,
   isAnswered,
   nextStep,
   notesOf,
   PLATFORM,
+  previousStep,
   progressOf,
   recordAnswer,
   recordNote,
@@ -29,11 +32,14 @@ import {
   targetFacts,
   type AskStep,
   type Draft,
+  type Step,
   type Target,
 } from './flow.js';
 import { EXIT_PAUSED } from './help.js';
 import { m } from './messages.js';
-import { ADD_CHANNEL, askField, askMoreChannels, askNote, askQuestion, askReview, CONFIRM, type PromptEnv, type ReviewItem } from './prompts.js';
+import { formatNumber } from './numbers.js';
+import { ADD_CHANNEL, askField, askMoreChannels, askNote, askQuestion, askReview, askSame, CONFIRM, type Asked, type PromptEnv, type ReviewItem } from './prompts.js';
+import { interviewSummary } from './summary.js';
 import { configText, draftToConfig, loadSession, readSessionSettings, saveSession, sessionPathFor } from './session.js';
 
 export interface InterviewOptions {
@@ -54,6 +60,7 @@ export interface InterviewEnv {
 }
 
 export const DEFAULT_OUT = 'chanrisk.yaml';
+const DEFAULT_REPORT_DIR = 'reports';
 
 const CHANNEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -89,6 +96,8 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
   // Found out now, not after an hour of questions: neither the config nor the report is ever overwritten.
   if (existsSync(out)) throw new InputError(`${out} ${m('outExists', lang)}`, undefined, m('outExistsHint', lang));
   if (typeof report === 'string' && existsSync(report)) throw new InputError(`${report} ${m('outExists', lang)}`, undefined, m('reportExistsHint', lang));
+  const missingFolder = folderProblem(out, 'outFolderMissing', lang) ?? (typeof report === 'string' ? folderProblem(report, 'reportFolderMissing', lang) : undefined);
+  if (missingFolder) throw missingFolder;
   const resumeCommand = `chanrisk interview --resume ${sessionFile}`;
   io.out(`${m('welcome', lang)} ${sessionFile}\n${m('welcomeHelp', lang)}\n${m('welcomeKeys', lang)}: ${resumeCommand}\n\n`);
 
@@ -97,14 +106,18 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
   // `on`, not `once`: while our listener is attached, inquirer's signal-exit leaves the process alive for the save.
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
-  const promptEnv: PromptEnv = { lang, signal: controller.signal, echo: (text) => io.out(text) };
+  const promptEnv: PromptEnv = { lang, signal: controller.signal, canBack: false, echo: (text) => io.out(text) };
   const save = (position: string) => saveSession(sessionFile, draft, { out, ...(report !== undefined && { report }), lang, date, rules, position }, lang);
   try {
+    // After going back, the interview walks forward again through the answers given, each one preselected.
+    let revisit: AskStep | undefined;
     for (;;) {
-      const step = nextStep(ctx, draft);
+      const step: Step = revisit ?? nextStep(ctx, draft);
       save(step.key);
       if (step.kind !== 'review') {
-        await askStep(ctx, draft, step, promptEnv, save);
+        const previous = previousStep(ctx, draft, step.key);
+        const went = await askStep(ctx, draft, step, { ...promptEnv, canBack: previous !== undefined }, save);
+        revisit = went === 'back' ? previous : revisit && followingStep(ctx, draft, step.key);
         continue;
       }
       const choice = await askReview(reviewItems(ctx, draft, lang), promptEnv);
@@ -133,36 +146,44 @@ export async function runInterview(options: InterviewOptions, io: Io, env: Inter
   return finish(policy, draft, { out, report, sessionFile, date, lang, rules }, io);
 }
 
-async function askStep(ctx: { policy: Policy; date: string }, draft: Draft, step: AskStep, env: PromptEnv, save: (position: string) => void): Promise<void> {
-  const { lang } = env;
-  if (step.kind === 'more') {
-    recordAnswer(draft, step, await askMoreChannels(env));
+/** Asks one step and records the answer; 'back' when the consultant asked for the previous question instead. */
+async function askStep(ctx: { policy: Policy; date: string }, draft: Draft, step: AskStep, env: PromptEnv, save: (position: string) => void): Promise<'answered' | 'back'> {
+  const asked = await askOnly(ctx, draft, step, env);
+  if (asked.kind === 'back') return 'back';
+  recordAnswer(draft, step, asked.value);
+  save(nextStep(ctx, draft).key);
+  if (asked.note && step.kind === 'question' && step.question.id !== PLATFORM) {
+    recordNote(draft, step, await askNote(notesOf(draft, step.target)[step.question.id], env));
     save(nextStep(ctx, draft).key);
-    return;
   }
+  return 'answered';
+}
+
+function askOnly(ctx: { policy: Policy; date: string }, draft: Draft, step: AskStep, env: PromptEnv): Promise<Asked> {
+  const { lang } = env;
+  if (step.kind === 'more') return askMoreChannels(env);
   const label = progressLabel(ctx, draft, step, lang);
+  if (step.kind === 'same') {
+    const answers = answersOf(draft, step.source);
+    const lines = step.questions.map((q) => `${q.title[lang]} ${chalk.bold(answerLabel(q, answers[q.id], lang))}`);
+    return askSame(label, m('sameAs', lang, { channel: sectionName(ctx.policy, draft, step.source, lang) }), lines, env);
+  }
   if (step.kind === 'field') {
     const current = fieldValue(draft, step.target, step.field);
     const optional = (v: string) => (v.length > 200 ? m('tooLong', lang) : undefined);
-    const value =
-      step.field === 'name'
-        ? await askField(label, m('orgName', lang), undefined, current, (v) => (!v ? m('orgNameRequired', lang) : optional(v)), env)
-        : step.field === 'assessor'
-          ? await askField(label, m('assessor', lang), m('skipHint', lang), current, optional, env)
-          : step.field === 'channelName'
-            ? await askField(label, m('channelName', lang), m('channelNameHint', lang), current, optional, env)
-            : await askField(label, m('channelId', lang), m('channelIdHint', lang), current ?? suggestedId(draft, step.target as number), (v) => channelIdProblem(draft, step.target as number, v, lang), env);
-    recordAnswer(draft, step, value);
-    save(nextStep(ctx, draft).key);
-    return;
+    switch (step.field) {
+      case 'name':
+        return askField(label, m('orgName', lang), m('orgNameHelp', lang), undefined, current, (v) => (!v ? m('orgNameRequired', lang) : optional(v)), env);
+      case 'assessor':
+        return askField(label, m('assessor', lang), m('assessorHelp', lang), m('skipHint', lang), current, optional, env);
+      case 'channelName':
+        return askField(label, m('channelName', lang), m('channelNameHelp', lang), m('channelNameHint', lang), current, optional, env);
+      case 'id':
+        return askField(label, m('channelId', lang), m('channelIdHelp', lang), m('channelIdHint', lang), current ?? suggestedId(draft, step.target as number), (v) => channelIdProblem(draft, step.target as number, v, lang), env);
+    }
   }
   const facts = targetFacts(ctx.policy, draft, step.target);
-  const current = answersOf(draft, step.target)[step.question.id];
-  recordAnswer(draft, step, await askQuestion(step.question, applicableOptions(step.question, facts), current, label, env));
-  save(nextStep(ctx, draft).key);
-  if (step.question.id === PLATFORM) return;
-  recordNote(draft, step, await askNote(notesOf(draft, step.target)[step.question.id], env));
-  save(nextStep(ctx, draft).key);
+  return askQuestion(step.question, applicableOptions(step.question, facts), answersOf(draft, step.target)[step.question.id], label, env);
 }
 
 function stepValue(draft: Draft, step: AskStep): unknown {
@@ -180,7 +201,9 @@ function sectionName(policy: Policy, draft: Draft, target: Target, lang: Lang): 
 function progressLabel(ctx: { policy: Policy; date: string }, draft: Draft, step: AskStep, lang: Lang): string {
   const progress = progressOf(ctx, draft, step);
   const section = step.kind === 'more' ? '' : sectionName(ctx.policy, draft, step.target, lang);
-  return progress ? `${section} · ${progress.index}/${progress.total}` : section;
+  if (!progress) return section;
+  const { index, total, estimate, percent } = progress;
+  return `${section} · ${m('questionOf', lang, { index: String(index), total: `${estimate ? '~' : ''}${total}`, percent: String(percent) })}`;
 }
 
 function suggestedId(draft: Draft, index: number): string {
@@ -204,7 +227,7 @@ function answerLabel(question: Question, value: unknown, lang: Lang): string {
   const label = (v: unknown) => question.options?.find((o) => o.value === v)?.label[lang] ?? String(v);
   if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : '—';
   if (typeof value === 'boolean') return m(value ? 'yes' : 'no', lang);
-  if (typeof value === 'number') return `${value}${question.unit ? ` ${question.unit[lang]}` : ''}`;
+  if (typeof value === 'number') return `${formatNumber(value, lang)}${question.unit ? ` ${question.unit[lang]}` : ''}`;
   return label(value);
 }
 
@@ -212,7 +235,7 @@ const FIELD_TITLES = { name: 'orgName', assessor: 'assessor', id: 'channelId', c
 
 function reviewItems(ctx: { policy: Policy; date: string }, draft: Draft, lang: Lang): ReviewItem[] {
   return stepsOf(ctx, draft)
-    .filter((s): s is Exclude<AskStep, { kind: 'more' }> => s.kind !== 'more' && isAnswered(ctx, draft, s))
+    .filter((s): s is Exclude<AskStep, { kind: 'more' | 'same' }> => s.kind !== 'more' && s.kind !== 'same' && isAnswered(ctx, draft, s))
     .map((step) => {
       const section = sectionName(ctx.policy, draft, step.target, lang);
       if (step.kind === 'field') {
@@ -241,7 +264,8 @@ interface Destination {
 
 /**
  * Writes the config (validated by the same loader `check` uses), then the report through `chanrisk report`'s own
- * code, then the summary `check` prints. A report that cannot be written (it exists) leaves the config in place: exit 2.
+ * code, then the verdict, the top actions and the files written. A report that cannot be written (it exists) leaves
+ * the config in place: exit 2.
  */
 async function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): Promise<number> {
   const { lang, date, out } = dest;
@@ -249,27 +273,31 @@ async function finish(policy: Policy, draft: Draft, dest: Destination, io: Io): 
   const { assessment } = parseConfig(text, out, policy.questionnaire);
   writeFileAtomic(out, text, '--out');
   rmSync(dest.sessionFile, { force: true });
-  io.out(`\n${m('wrote', lang)}: ${out}\n`);
   let code: number = EXIT.ok;
+  let report: string | undefined;
   if (dest.report !== false) {
+    // The report command's default place, named here so the list of files written can show it.
+    const file = dest.report ?? join(DEFAULT_REPORT_DIR, `${slug(assessment.organisation.name)}-${date}.md`);
+    if (!dest.report) mkdirSync(DEFAULT_REPORT_DIR, { recursive: true });
     try {
-      await runReport(out, { ...(dest.report && { output: dest.report }), lang, date, rules: dest.rules }, io);
+      // Its "written" line is left out: the summary lists every file written.
+      await runReport(out, { output: file, lang, date, rules: dest.rules }, { ...io, out: () => undefined });
+      report = file;
     } catch (error) {
       if (!isInputProblem(error)) throw error;
       io.err(`chanrisk: ${error instanceof InputError ? error.format() : error.message}\n`);
       code = EXIT.input;
     }
   }
-  io.out(`${m('checkWith', lang)}: chanrisk check ${out}\n\n`);
-  const run: CheckRun = {
-    tool: { name: 'chanrisk', version: packageInfo().version },
-    date,
-    lang,
-    failOn: 'high',
-    policy,
-    assessments: [assessment],
-    results: [evaluateAssessment(policy, assessment, { date })],
-  };
-  for (const chunk of formatText(run)) io.out(chunk);
+  const result = evaluateAssessment(policy, assessment, { date });
+  const actions = rankActions(policy, assessment, result, { date });
+  io.out(interviewSummary(policy, assessment, result, actions, { config: out, ...(report && { report }) }, lang));
   return code;
+}
+
+/** A folder that does not exist is found before the first question, not after the last. */
+function folderProblem(file: string, message: 'outFolderMissing' | 'reportFolderMissing', lang: Lang): InputError | undefined {
+  const dir = dirname(file);
+  if (existsSync(dir) && statSync(dir).isDirectory()) return undefined;
+  return new InputError(m(message, lang, { file, dir }), undefined, m('folderMissingHint', lang));
 }

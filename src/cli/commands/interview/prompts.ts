@@ -1,19 +1,24 @@
-import { checkbox, input, search, select, Separator } from '@inquirer/prompts';
+import { input, search, Separator } from '@inquirer/prompts';
 import chalk from 'chalk';
 import { DONT_KNOW } from '../../../engine/facts.js';
 import type { Lang, Option, Question } from '../../../policy/model.js';
 import { allowsDontKnow } from './flow.js';
+import { choicePrompt, linePrompt, type Choice, type KeyWords } from './keyed-prompts.js';
+import { formatNumber, parseNumber } from './numbers.js';
 import { m, type InterviewMessage } from './messages.js';
 
 /** The inquirer calls of the interview: one function per kind of prompt. Help is shown on request by re-asking. */
 
-const HELP = '\u0000help';
+/** The option value the questionnaire gives "none of these" in a multi-select. */
+const NONE = 'none';
 export const CONFIRM = '\u0000confirm';
 export const ADD_CHANNEL = '\u0000add';
 
 export interface PromptEnv {
   lang: Lang;
   signal: AbortSignal;
+  /** Whether there is a question before this one to go back to. */
+  canBack: boolean;
   /** Prints a line into the conversation (the command's Io). */
   echo: (text: string) => void;
 }
@@ -42,112 +47,179 @@ function message(label: string, question: Question, env: PromptEnv, showHelp: bo
   return showHelp ? `${title}\n  ${chalk.italic(question.help[env.lang])}\n ` : title;
 }
 
-const helpChoice = (lang: Lang) => ({ value: HELP, name: m('showHelp', lang), short: m('helpShort', lang), description: m('showHelpHint', lang) });
-const dontKnowChoice = (lang: Lang) => ({ value: DONT_KNOW, name: m('dontKnow', lang) });
-const optionChoice = (option: Option, lang: Lang) => ({ value: option.value, name: option.label[lang], ...(option.help && { description: option.help[lang] }) });
+/** The key line under a prompt: the keys it takes, in the interview's language. */
+function keyWords(lang: Lang, kind: 'single' | 'multi' | 'line', canBack: boolean, extra: string[] = []): KeyWords {
+  const keys = [
+    ...(kind === 'line' ? [] : [`↑↓ ${m('navigate', lang)}`]),
+    ...(kind === 'multi' ? [`${m('space', lang)} ${m('select', lang)}`] : []),
+    `⏎ ${m('submit', lang)}`,
+    ...extra,
+    `? ${m('keyExplain', lang)}`,
+    ...(canBack ? [`< ${m('keyBack', lang)}`] : []),
+    `! ${m('keyNote', lang)}`,
+  ];
+  return { keys: keys.join(' • '), noteMarked: m('noteMarked', lang), helpShort: m('helpShort', lang), back: m('wentBack', lang) };
+}
 
-/** Asks one questionnaire question; returns the answer in config form (DONT_KNOW for "don't know"). */
-export async function askQuestion(question: Question, options: Option[], current: unknown, label: string, env: PromptEnv): Promise<unknown> {
+const dontKnowChoice = (lang: Lang): Choice => ({ value: DONT_KNOW, name: m('dontKnow', lang) });
+const optionChoice = (option: Option, lang: Lang): Choice => ({ value: option.value, name: option.label[lang], ...(option.help && { description: option.help[lang] }) });
+
+/** What the consultant did at a question: answered it (and wants to add a note, or not), or went back. */
+export type Asked = { kind: 'answer'; value: unknown; note: boolean } | { kind: 'back' };
+
+/** Asks one questionnaire question; the answer in config form (DONT_KNOW for "don't know"). `?` re-asks with help. */
+export async function askQuestion(question: Question, options: Option[], current: unknown, label: string, env: PromptEnv): Promise<Asked> {
   let showHelp = false;
+  let active: unknown;
   let selected = current;
+  let note = false;
   for (;;) {
-    const answer = await askOnce(question, options, selected, message(label, question, env, showHelp), env);
-    if (answer.help) {
-      showHelp = true;
-      selected = answer.keep ?? selected;
-      continue;
-    }
-    return answer.value;
+    const outcome = await askOnce(question, options, selected, active, note, message(label, question, env, showHelp), env);
+    if (outcome.kind !== 'help') return outcome;
+    // Back with the explanation, the cursor and every tick where they were.
+    showHelp = true;
+    note = outcome.note;
+    active = outcome.active;
+    if (question.type === 'multi') selected = outcome.checked;
   }
 }
 
-type Once = { help: true; keep?: unknown } | { help: false; value: unknown };
+type Once = Asked | { kind: 'help'; active: unknown; checked: unknown[]; note: boolean };
 
-async function askOnce(question: Question, options: Option[], current: unknown, text: string, env: PromptEnv): Promise<Once> {
-  const { lang } = env;
-  const extra = [...(allowsDontKnow(question) ? [dontKnowChoice(lang)] : []), helpChoice(lang)];
+async function askOnce(question: Question, options: Option[], current: unknown, active: unknown, note: boolean, text: string, env: PromptEnv): Promise<Once> {
+  const { lang, canBack } = env;
+  const dontKnow = allowsDontKnow(question) ? [new Separator(), dontKnowChoice(lang)] : [];
+  const label = (value: unknown) => [...options.map((o) => optionChoice(o, lang)), dontKnowChoice(lang)].find((c) => c.value === value)?.name ?? String(value);
   switch (question.type) {
     case 'single':
     case 'boolean': {
-      const choices =
+      const choices: (Choice | Separator)[] =
         question.type === 'boolean'
-          ? [{ value: true as unknown, name: m('yes', lang) }, { value: false as unknown, name: m('no', lang) }]
-          : options.map((o) => optionChoice(o, lang) as { value: unknown; name: string });
-      const value = await select<unknown>(
-        { message: text, choices: [...choices, new Separator(), ...extra], pageSize: 14, loop: false, theme: theme(lang), ...(current !== undefined && { default: current }) },
+          ? [{ value: true, name: m('yes', lang) }, { value: false, name: m('no', lang) }, ...dontKnow]
+          : [...options.map((o) => optionChoice(o, lang)), ...dontKnow];
+      const names = (values: unknown[]) => (question.type === 'boolean' && typeof values[0] === 'boolean' ? m(values[0] ? 'yes' : 'no', lang) : label(values[0]));
+      const outcome = await choicePrompt(
+        { message: text, choices, multiple: false, active, checked: current === undefined ? [] : [current], validate: () => undefined, summary: names, note, canBack, words: keyWords(lang, 'single', canBack), pageSize: 14 },
         context(env),
       );
-      return value === HELP ? { help: true } : { help: false, value };
+      return outcome.kind === 'answer' ? { kind: 'answer', value: outcome.value[0], note: outcome.note } : outcome;
     }
     case 'multi': {
-      const chosen = Array.isArray(current) ? current : current === DONT_KNOW ? [DONT_KNOW] : [];
-      const values = await checkbox<string>(
+      const checked = Array.isArray(current) ? current : current === DONT_KNOW ? [DONT_KNOW] : [];
+      const outcome = await choicePrompt(
         {
           message: text,
-          choices: [...options.map((o) => ({ ...optionChoice(o, lang), checked: chosen.includes(o.value) })), new Separator(), ...extra.map((c) => ({ ...c, checked: chosen.includes(c.value) }))],
+          choices: [...options.map((o) => optionChoice(o, lang)), ...dontKnow],
+          multiple: true,
+          active,
+          checked,
+          validate: (values) => selectionProblem(question, options, values, lang),
+          summary: (values) => values.map(label).join(', ') || '—',
+          note,
+          canBack,
+          words: keyWords(lang, 'multi', canBack),
           pageSize: 14,
-          loop: false,
-          theme: theme(lang),
-          validate: (items) => (items.some((i) => i.value === DONT_KNOW) && items.filter((i) => i.value !== HELP).length > 1 ? m('dontKnowAlone', lang) : true),
         },
         context(env),
       );
-      if (values.includes(HELP)) return { help: true, keep: values.filter((v) => v !== HELP) };
-      return { help: false, value: values.includes(DONT_KNOW) ? DONT_KNOW : values };
+      if (outcome.kind !== 'answer') return outcome;
+      // In the questionnaire's order, whatever order the ticks came in.
+      const values = outcome.value.includes(DONT_KNOW) ? DONT_KNOW : options.map((o) => o.value).filter((v) => outcome.value.includes(v));
+      return { kind: 'answer', value: values, note: outcome.note };
     }
     case 'number': {
-      const dontKnow = allowsDontKnow(question);
-      const raw = await input(
+      const canDontKnow = allowsDontKnow(question);
+      const outcome = await linePrompt(
         {
           message: text,
-          ...(current !== undefined && { default: current === DONT_KNOW ? '-' : String(current) }),
-          validate: (value) => numberProblem(value.trim(), question, dontKnow, lang) ?? true,
-          transformer: (value, { isFinal }) => (isFinal ? finalInput(value, lang) : value),
-          theme: theme(lang, m(dontKnow ? 'numberHint' : 'numberHintNoDontKnow', lang)),
+          ...(current !== undefined && { default: current === DONT_KNOW ? '-' : typeof current === 'number' ? formatNumber(current, lang) : String(current) }),
+          validate: (value) => numberProblem(value, question, canDontKnow, lang),
+          summary: (value) => (value === '-' ? m('dontKnow', lang) : `${formatNumber(readNumber(value, lang), lang)}${question.unit ? ` ${question.unit[lang]}` : ''}`),
+          hint: m('numberHint', lang),
+          note,
+          canBack,
+          canHelp: true,
+          words: keyWords(lang, 'line', canBack, canDontKnow ? [`- ${m('dontKnow', lang)}`] : []),
         },
         context(env),
       );
-      const value = raw.trim();
-      if (value === '?') return { help: true };
-      return { help: false, value: value === '-' ? DONT_KNOW : Number(value) };
+      if (outcome.kind !== 'answer') return outcome;
+      return { kind: 'answer', value: outcome.value === '-' ? DONT_KNOW : readNumber(outcome.value, lang), note: outcome.note };
     }
     case 'text': {
-      const raw = await input(
+      const outcome = await linePrompt(
         {
           message: text,
           ...(typeof current === 'string' && { default: current }),
-          transformer: (value, { isFinal }) => (isFinal && value.trim() === '?' ? m('helpShort', lang) : value),
-          theme: theme(lang, m('textHint', lang)),
+          validate: (value) => (value.length > 2000 ? m('tooLong', lang) : undefined),
+          summary: (value) => value,
+          note,
+          canBack,
+          canHelp: true,
+          words: keyWords(lang, 'line', canBack),
         },
         context(env),
       );
-      return raw.trim() === '?' ? { help: true } : { help: false, value: raw.trim() };
+      return outcome;
     }
   }
 }
 
-/** How a submitted number input reads in the conversation: "?" and "-" in words. */
-function finalInput(value: string, lang: Lang): string {
-  const trimmed = value.trim();
-  return trimmed === '?' ? m('helpShort', lang) : trimmed === '-' ? m('dontKnow', lang) : trimmed;
-}
-
-function numberProblem(value: string, question: Question, dontKnow: boolean, lang: Lang): string | undefined {
-  if (value === '?' || (dontKnow && value === '-')) return undefined;
-  const number = Number(value);
-  if (value === '' || !Number.isFinite(number)) return m('notANumber', lang);
-  if (question.min !== undefined && number < question.min) return `${m('atLeast', lang)} ${question.min}.`;
-  if (question.max !== undefined && number > question.max) return `${m('atMost', lang)} ${question.max}.`;
+/** "None of these" stands alone, "don't know" too; where "none" is offered, an empty selection says nothing. */
+function selectionProblem(question: Question, options: Option[], values: unknown[], lang: Lang): string | undefined {
+  if (values.includes(DONT_KNOW) && values.length > 1) return m('dontKnowAlone', lang);
+  const none = options.find((o) => o.value === NONE);
+  if (!none) return undefined;
+  if (values.includes(NONE) && values.length > 1) return m('noneAlone', lang, { none: none.label[lang] });
+  if (!values.length) return m('noneOrOne', lang, { none: none.label[lang] });
   return undefined;
 }
 
-/** A free-text header field (organisation name, channel id …); `hint` shows while it is open. */
-export async function askField(label: string, prompt: string, hint: string | undefined, current: string | undefined, validate: (value: string) => string | undefined, env: PromptEnv): Promise<string> {
-  const raw = await input(
-    { message: `${chalk.cyan(`[${label}]`)} ${prompt}`, ...(current && { default: current }), validate: (value) => validate(value.trim()) ?? true, theme: theme(env.lang, hint) },
-    context(env),
-  );
-  return raw.trim();
+function readNumber(value: string, lang: Lang): number {
+  const read = parseNumber(value, lang);
+  return read.ok ? read.value : Number.NaN;
+}
+
+/** Why an entry is no valid answer to a number question: every number the questionnaire asks for is a count. */
+function numberProblem(value: string, question: Question, dontKnow: boolean, lang: Lang): string | undefined {
+  if (dontKnow && value === '-') return undefined;
+  const read = parseNumber(value, lang);
+  if (!read.ok) return read.problem === 'ambiguous' ? m('numberAmbiguous', lang, { entry: value, ...ambiguousReadings(value, lang) }) : m('notANumber', lang);
+  if (!Number.isInteger(read.value)) return m('notWhole', lang);
+  if (question.min !== undefined && read.value < question.min) return `${m('atLeast', lang)} ${formatNumber(question.min, lang)}.`;
+  if (question.max !== undefined && read.value > question.max) return `${m('atMost', lang)} ${formatNumber(question.max, lang)}.`;
+  return undefined;
+}
+
+/** The two numbers an ambiguous entry may mean, as the interview's language writes them. */
+function ambiguousReadings(value: string, lang: Lang): { small: string; large: string } {
+  const digits = value.replace(/[.,]/g, '');
+  const large = Number(digits);
+  return { small: formatNumber(large / 1000, lang), large: formatNumber(large, lang) };
+}
+
+/** A free-text header field (organisation name, channel id …): `?` shows its help, `<` goes back. */
+export async function askField(label: string, prompt: string, help: string, hint: string | undefined, current: string | undefined, validate: (value: string) => string | undefined, env: PromptEnv): Promise<Asked> {
+  let showHelp = false;
+  for (;;) {
+    const title = `${chalk.cyan(`[${label}]`)} ${prompt}`;
+    const outcome = await linePrompt(
+      {
+        message: showHelp ? `${title}\n  ${chalk.italic(help)}\n ` : title,
+        ...(current && { default: current }),
+        validate,
+        summary: (value) => value || m('empty', env.lang),
+        ...(hint && { hint }),
+        note: false,
+        canBack: env.canBack,
+        canHelp: true,
+        words: { ...keyWords(env.lang, 'line', env.canBack), keys: [`⏎ ${m('submit', env.lang)}`, `? ${m('keyExplain', env.lang)}`, ...(env.canBack ? [`< ${m('keyBack', env.lang)}`] : [])].join(' • ') },
+      },
+      context(env),
+    );
+    if (outcome.kind === 'help') showHelp = true;
+    else return outcome.kind === 'back' ? outcome : { kind: 'answer', value: outcome.value, note: false };
+  }
 }
 
 /**
@@ -169,13 +241,36 @@ export async function askNote(current: string | undefined, env: PromptEnv): Prom
   return note;
 }
 
-export async function askMoreChannels(env: PromptEnv): Promise<boolean> {
-  const value = await select<boolean>(
-    { message: `${m('moreChannels', env.lang)}\n  ${chalk.italic(m('moreHelp', env.lang))}\n `, choices: [{ value: false, name: m('no', env.lang) }, { value: true, name: m('yes', env.lang) }], theme: theme(env.lang) },
-    context(env),
-  );
-  return value;
+/** A yes/no choice with the interview's keys (`<` back, `?` the explanation given beside it). */
+async function askYesNo(text: string, help: string, yesFirst: boolean, env: PromptEnv): Promise<Asked> {
+  let showHelp = false;
+  for (;;) {
+    const choices = [{ value: true, name: m('yes', env.lang) }, { value: false, name: m('no', env.lang) }];
+    const outcome = await choicePrompt(
+      {
+        message: showHelp ? `${text}\n  ${chalk.italic(help)}\n ` : text,
+        choices: yesFirst ? choices : choices.reverse(),
+        multiple: false,
+        checked: [],
+        validate: () => undefined,
+        summary: (values) => m(values[0] ? 'yes' : 'no', env.lang),
+        note: false,
+        canBack: env.canBack,
+        words: { ...keyWords(env.lang, 'single', env.canBack), keys: [`↑↓ ${m('navigate', env.lang)}`, `⏎ ${m('submit', env.lang)}`, `? ${m('keyExplain', env.lang)}`, ...(env.canBack ? [`< ${m('keyBack', env.lang)}`] : [])].join(' • ') },
+        pageSize: 4,
+      },
+      context(env),
+    );
+    if (outcome.kind === 'help') showHelp = true;
+    else return outcome.kind === 'back' ? outcome : { kind: 'answer', value: outcome.value[0], note: false };
+  }
 }
+
+export const askMoreChannels = (env: PromptEnv): Promise<Asked> => askYesNo(m('moreChannels', env.lang), m('moreHelp', env.lang), false, env);
+
+/** One question for a block of answers a later channel may take over: the earlier answers are listed beside it. */
+export const askSame = (label: string, question: string, answers: string[], env: PromptEnv): Promise<Asked> =>
+  askYesNo(`${chalk.cyan(`[${label}]`)} ${question}\n${answers.map((a) => `  · ${a}`).join('\n')}\n `, m('sameHelp', env.lang), true, env);
 
 export interface ReviewItem {
   key: string;

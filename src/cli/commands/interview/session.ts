@@ -54,6 +54,7 @@ export function saveSession(file: string, draft: Draft, meta: SessionMeta, lang:
       ...(meta.rules?.length && { rules: meta.rules }),
       channels_complete: draft.channelsComplete,
       reask: draft.reask,
+      same_decided: draft.sameDecided,
     },
   };
   writeFileAtomic(file, `${comment(m('sessionHeader', lang, { file }))}\n${toYaml(data)}`, 'session');
@@ -134,6 +135,7 @@ export function loadSession(file: string, ctx: Context): Draft {
   const interview = isRecord(data.interview) ? data.interview : {};
   draft.channelsComplete = interview.channels_complete === true;
   draft.reask = Array.isArray(interview.reask) ? interview.reask.filter((k): k is string => typeof k === 'string') : [];
+  draft.sameDecided = Array.isArray(interview.same_decided) ? interview.same_decided.filter((i): i is number => Number.isInteger(i) && i > 0 && i < draft.channels.length) : [];
   if (problems.length) throw new InputErrors(problems);
   return draft;
 }
