@@ -101,9 +101,9 @@ export function buildProgram(io: Io, result: { code: number }): Command {
     .description('validate packs: schema, unknown ids and options, duplicates, translations, sources, review dates')
     .argument('[dir]', 'a rules folder (with questionnaire.yaml) or a folder of extra packs; default: the built-in rules')
     .addOption(rulesOption())
-    .option('--max-review-age <days>', 'warn about rules reviewed longer ago than this', '365')
-    .option('--date <YYYY-MM-DD>', 'the day review ages are measured from (default: today)')
-    .addHelpText('after', '\nExamples:\n  $ chanrisk rules lint\n  $ chanrisk rules lint ./our-packs --max-review-age 180\n\nExit codes: 0 valid (warnings allowed), 2 errors.')
+    .option('--date <YYYY-MM-DD>', 'the day review due dates are measured against (default: today)')
+    .option('--fail-past-due', 'a built-in rule past its review date (oldest source check + review_days) is an error, not a warning')
+    .addHelpText('after', '\nExamples:\n  $ chanrisk rules lint\n  $ chanrisk rules lint ./our-packs --date 2027-01-31\n  $ chanrisk rules lint --fail-past-due   # CI\n\nExit codes: 0 valid (warnings allowed), 2 errors.')
     .action(async (dir: string | undefined, options) => {
       result.code = await (await rulesCommand()).runRulesLint(dir, options, io);
     });

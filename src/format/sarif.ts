@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { fingerprint, type BaselineState } from '../engine/baseline.js';
 import type { Finding } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
+import { sectionText } from '../policy/sources.js';
 import { levelName } from '../messages.js';
 import type { Chunks } from './chunks.js';
 import { StreamedArray, StreamedObject, streamJson } from './json-stream.js';
@@ -49,8 +50,8 @@ function ruleDescriptors(run: CheckRun, lang: Lang) {
     .sort((a, b) => byCodeUnits(a.rule, b.rule))
     .map((f) => {
       const uri = helpUri(f);
-      const sources = f.sources.map((s) => `- ${s.title}${s.section ? `, ${s.section}` : ''}${s.url ? ` <${s.url}>` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
-      const sourcesMd = f.sources.map((s) => `- ${s.url ? `[${s.title}](${s.url})` : s.title}${s.section ? `, ${s.section}` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
+      const sources = f.sources.map((s) => `- ${s.title}${s.section ? `, ${sectionText(s, lang)}` : ''}${s.url ? ` <${s.url}>` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
+      const sourcesMd = f.sources.map((s) => `- ${s.url ? `[${s.title}](${s.url})` : s.title}${s.section ? `, ${sectionText(s, lang)}` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
       return {
         id: f.rule,
         name: f.rule,

@@ -5,6 +5,7 @@ import type { Action } from '../engine/whatif.js';
 import { areaName, levelName, scaleName, t } from '../messages.js';
 import type { Lang, RiskLevel, ScaleLevel, Source } from '../policy/model.js';
 import { AREAS, IMPACT_LEVELS } from '../policy/schema.js';
+import { oldestRuleCheck, sectionText } from '../policy/sources.js';
 import { answerText } from './answers.js';
 import { mdText, mdUrl } from './escape.js';
 import { longDate, VERDICT, w } from './messages.js';
@@ -106,7 +107,7 @@ function shownTargets(input: ReportInput): TargetResult[] {
 function header(input: ReportInput): string[] {
   const { lang, policy, result } = input;
   const checked = checkedRuleIds(result);
-  const reviews = policy.rules.filter((r) => checked.has(r.id)).map((r) => r.reviewed).sort();
+  const oldestCheck = oldestRuleCheck(policy.rules.filter((r) => checked.has(r.id)));
   const packs = policy.packs
     .filter((p) => p.rules.some((r) => checked.has(r.id)))
     .map((p) => `${mdText(p.title[lang])} (${mdText(p.id)}, ${w('version', lang)} ${mdText(p.version)})`);
@@ -118,7 +119,7 @@ function header(input: ReportInput): string[] {
       `- **${w('date', lang)}:** ${longDate(input.date, lang)}`,
       `- **${w('assessor', lang)}:** ${input.assessment.organisation.assessor ? mdText(input.assessment.organisation.assessor) : w('notStated', lang)}`,
       `- **${w('rulePacks', lang)}:**${packs.length ? packs.map((p) => `\n  - ${p}`).join('') : ' –'}`,
-      `- **${w('oldestReview', lang)}:** ${reviews[0] ? longDate(reviews[0], lang) : '–'}`,
+      `- **${w('oldestCheck', lang)}:** ${oldestCheck ? longDate(oldestCheck, lang) : '–'}`,
       `- **${w('tool', lang)}:** ${input.tool.name} ${input.tool.version}`,
     ].join('\n'),
     disclaimer(lang),
@@ -233,7 +234,7 @@ function sourceText(source: Source, lang: Lang): string {
   const parts = [
     title,
     ...(source.citation ? [mdText(source.citation)] : []),
-    ...(source.section ? [`${w('section', lang)} ${mdText(source.section)}`] : []),
+    ...(source.section ? [`${w('section', lang)} ${mdText(sectionText(source, lang) ?? '')}`] : []),
     ...(source.version ? [`${w('asOf', lang)} ${mdText(source.version)}`] : []),
   ];
   return parts.join(', ');
