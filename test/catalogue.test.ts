@@ -46,13 +46,14 @@ describe('rules list --format markdown (the rule catalogue)', () => {
     }
     const row = markdown.split('\n').find((line) => line.startsWith('| `wa-unofficial-client` |'));
     expect(row).toContain('[WhatsApp Messaging Guidelines](https://www.whatsapp.com/legal/messaging-guidelines)');
-    expect(row).toContain('| 2026-11-27 |');
+    expect(row).toMatch(/, dated \d{4}-\d{2}-\d{2}, checked \d{4}-\d{2}-\d{2}/);
+    expect(row).toMatch(/\| sources checked (\d{4}-\d{2}-\d{2}); every 90 days; next due \d{4}-\d{2}-\d{2} \|/);
   });
 
   it('speaks German with --lang de: headings, columns, levels and platform names', () => {
     const de = rendered.de;
     expect(de.startsWith('# Regelkatalog\n')).toBe(true);
-    expect(de).toContain('| Regel | Titel | Bereich | Stufe | Kanäle | Quellen | Geprüft | In Kraft | Verzichtbar |');
+    expect(de).toContain('| Regel | Titel | Bereich | Stufe | Kanäle | Quellen | Prüfung | In Kraft | Verzichtbar |');
     expect(de).toMatch(/\| (niedrig|mittel|hoch|kritisch)(–(mittel|hoch|kritisch))? \|/);
     expect(rendered.en).not.toContain('| Regel |');
   });
@@ -75,8 +76,8 @@ describe('rules list --format markdown (the rule catalogue)', () => {
         '    finding: { en: Chats are not archived at all here., de: Chats werden hier gar nicht archiviert. }',
         '    recommendation: { en: Archive them in the CRM every day., de: Sie täglich im CRM archivieren. }',
         '    mitigation: { set: { archiving: automatic_archive } }',
-        '    sources: [{ title: "Policy [internal] | v2", url: "https://example.org/policy", section: "a | b" }]',
-        '    reviewed: 2026-11-27',
+        '    sources: [{ title: "Policy [internal] | v2", url: "https://example.org/policy", section: "a | b", date: 2026-01-01, checked: 2026-11-27 }]',
+        '    review_days: 365',
         '    waivable: true',
         '    tests: { fires: [{ answers: { archiving: none } }], passes: [{ answers: { archiving: automatic_archive } }] }',
         '',

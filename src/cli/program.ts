@@ -108,8 +108,8 @@ export function buildProgram(io: Io, result: { code: number }, lang: Lang = 'en'
     .description(h.rules.lint)
     .argument('[dir]', h.rules.dir)
     .addOption(rulesOption())
-    .option('--max-review-age <days>', h.rules.maxReviewAge, '365')
     .option('--date <YYYY-MM-DD>', h.rules.reviewDate)
+    .option('--fail-past-due', h.rules.failPastDue)
     .addHelpText('after', h.rules.lintExamples)
     .action(async (dir: string | undefined, options) => {
       result.code = await (await rulesCommand()).runRulesLint(dir, options, io);

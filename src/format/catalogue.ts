@@ -1,5 +1,6 @@
 import { areaName, fill, levelName } from '../messages.js';
 import type { Lang, Policy, RiskLevel, Rule, Source, Text } from '../policy/model.js';
+import { reviewDue, sectionText } from '../policy/sources.js';
 
 /** The catalogue's own words; rule texts come from the packs. */
 const words = {
@@ -24,7 +25,9 @@ const words = {
   level: { en: 'Level', de: 'Stufe' },
   channels: { en: 'Channels', de: 'Kanäle' },
   sources: { en: 'Sources', de: 'Quellen' },
-  reviewed: { en: 'Reviewed', de: 'Geprüft' },
+  review: { en: 'Review', de: 'Prüfung' },
+  reviewCell: { en: 'sources checked {checked}; every {days} days; next due {due}', de: 'Quellen geprüft {checked}; alle {days} Tage; nächste fällig {due}' },
+  sourceDates: { en: 'dated {date}, checked {checked}', de: 'Stand {date}, geprüft {checked}' },
   inForce: { en: 'In force', de: 'In Kraft' },
   waivable: { en: 'Waivable', de: 'Verzichtbar' },
   allPlatforms: { en: 'all platforms', de: 'alle Plattformen' },
@@ -41,7 +44,7 @@ const WRAP = 80;
 
 /**
  * The rule catalogue as Markdown: one table per pack, in load order, with every rule's id, title, area, level
- * range, channels, sources, review date, dates in force and waivability. Prose is wrapped at 80 columns; tables
+ * range, channels, sources with their dates, the review (oldest check, interval, next due), dates in force and waivability. Prose is wrapped at 80 columns; tables
  * cannot wrap. Same policy and language, same bytes.
  */
 export function renderCatalogue(policy: Policy, lang: Lang, levelRange: LevelRange): string {
@@ -60,15 +63,15 @@ export function renderCatalogue(policy: Policy, lang: Lang, levelRange: LevelRan
     const [low, high] = levelRange(rule);
     return low === high ? levelName(low, lang) : `${levelName(low, lang)}–${levelName(high, lang)}`;
   };
-  const header = (['rule', 'title', 'area', 'level', 'channels', 'sources', 'reviewed', 'inForce', 'waivable'] as const).map((k) => say(k));
+  const header = (['rule', 'title', 'area', 'level', 'channels', 'sources', 'review', 'inForce', 'waivable'] as const).map((k) => say(k));
   const row = (rule: Rule) => [
     `\`${rule.id}\``,
     cell(rule.title[lang]),
     areaName(rule.area, lang),
     range(rule),
     cell(channelsOf(rule)),
-    rule.sources.map(sourceText).join('; '),
-    rule.reviewed,
+    rule.sources.map((s) => sourceText(s, lang)).join('; '),
+    say('reviewCell', { checked: rule.reviewed, days: rule.reviewDays, due: reviewDue(rule) }),
     inForce(rule),
     rule.waivable ? say('yes') : say('no'),
   ];
@@ -92,9 +95,10 @@ const tableRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |
 /** Table cells hold one line; a pipe would end the cell and angle brackets would read as HTML. */
 const cell = (value: string): string => value.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim();
 
-function sourceText(source: Source): string {
+function sourceText(source: Source, lang: Lang): string {
   const title = source.url ? `[${cell(source.title).replace(/[[\]]/g, '\\$&')}](${source.url})` : cell(source.title);
-  const details = [source.section, source.version, source.citation].filter((d): d is string => Boolean(d)).map(cell);
+  const dates = source.date && source.checked ? fill(words.sourceDates[lang], { date: source.date, checked: source.checked }) : undefined;
+  const details = [sectionText(source, lang), source.version, source.citation, dates].filter((d): d is string => Boolean(d)).map(cell);
   return [title, ...details].join(', ');
 }
 

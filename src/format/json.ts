@@ -3,6 +3,7 @@ import { summarize } from '../engine/gate.js';
 import { rawPoints } from '../engine/score.js';
 import type { Finding, TargetResult } from '../engine/result.js';
 import type { Lang } from '../policy/model.js';
+import { sectionText } from '../policy/sources.js';
 import type { SourceLocation } from '../util/errors.js';
 import type { Chunks } from './chunks.js';
 import { StreamedArray, StreamedObject, streamJson } from './json-stream.js';
@@ -87,7 +88,7 @@ function findingJson(f: Finding, lang: Lang, locate: (question: string) => { lin
       return { question: t.question, value: t.value, assumed: t.assumed, line: at?.line ?? null, column: at?.column ?? null, evidence: t.evidence ?? null };
     }),
     modifiers: f.modifiers.map((m) => ({ scale: m.scale, effect: `${m.from} → ${m.to}`, reason: m.reason[lang], assumed: m.assumed })),
-    sources: f.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: s.section ?? null, version: s.version ?? null })),
+    sources: f.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: sectionText(s, lang) ?? null, version: s.version ?? null, date: s.date ?? null, checked: s.checked ?? null })),
     reviewed: f.reviewed,
     waivable: f.waivable,
     acceptance: f.acceptance ?? null,

@@ -1,6 +1,7 @@
 import { fingerprint, type BaselineState } from '../engine/baseline.js';
 import type { Finding } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
+import { sectionText } from '../policy/sources.js';
 import { levelName } from '../messages.js';
 import { riskRank } from '../engine/levels.js';
 import type { Chunks } from './chunks.js';
@@ -59,8 +60,8 @@ function ruleDescriptors(run: CheckRun, lang: Lang) {
     .map((f) => {
       const uri = helpUri(f);
       const level = highest.get(f.rule) ?? f.level;
-      const sources = f.sources.map((s) => `- ${s.title}${s.section ? `, ${s.section}` : ''}${s.url ? ` <${s.url}>` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
-      const sourcesMd = f.sources.map((s) => `- ${s.url ? `[${s.title}](${s.url})` : s.title}${s.section ? `, ${s.section}` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
+      const sources = f.sources.map((s) => `- ${s.title}${s.section ? `, ${sectionText(s, lang)}` : ''}${s.url ? ` <${s.url}>` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
+      const sourcesMd = f.sources.map((s) => `- ${s.url ? `[${s.title}](${s.url})` : s.title}${s.section ? `, ${sectionText(s, lang)}` : ''}${s.citation ? ` — ${s.citation}` : ''}`);
       // The rule's own text, never one result's: a finding from the code adds what was found where to it.
       const description = policyRules.get(f.rule)?.finding[lang] ?? `${f.title[lang]}. ${f.recommendation[lang]}`;
       return {

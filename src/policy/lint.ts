@@ -1,6 +1,7 @@
 import type { SourceLocation } from '../util/errors.js';
 import { questionTests, type Condition, type QuestionTest } from './condition.js';
 import type { Pack, Question, Questionnaire, Rule } from './model.js';
+import { reviewDue } from './sources.js';
 
 export interface LintProblem {
   severity: 'error' | 'warning';
@@ -10,13 +11,11 @@ export interface LintProblem {
 }
 
 export interface LintOptions {
-  /** Rules reviewed longer ago than this are warned about. */
-  maxReviewAgeDays?: number;
+  /** The day review dates are measured from; without it no rule is judged past due. */
   today?: string;
+  /** A built-in rule past its review date is an error, not a warning (CI: the shipped law must not go stale). */
+  failPastDue?: boolean;
 }
-
-export const DEFAULT_MAX_REVIEW_AGE_DAYS = 365;
-const DAY_MS = 86_400_000;
 
 /** Cross-reference checks that a schema cannot express: every id and value a pack names must exist. */
 export function lintPolicy(questionnaire: Questionnaire, packs: Pack[], options: LintOptions = {}): LintProblem[] {
@@ -42,6 +41,7 @@ export function lintPolicy(questionnaire: Questionnaire, packs: Pack[], options:
   const platforms = questionnaire.questions.get('platform')?.options?.map((o) => o.value) ?? [];
   const seen = new Map<string, Rule>();
   const allRules = packs.flatMap((p) => p.rules);
+  const builtinRules = new Set(packs.filter((p) => p.builtin).flatMap((p) => p.rules));
   for (const rule of allRules) {
     const report = (message: string, severity: LintProblem['severity'] = 'error') => at(rule.location, `rule ${rule.id}: ${message}`, rule.id, severity);
     const twin = seen.get(rule.id);
@@ -66,11 +66,14 @@ export function lintPolicy(questionnaire: Questionnaire, packs: Pack[], options:
       const text = rule[field];
       if (text.en === text.de && text.en.length > 40) report(`${field}: the German text equals the English one (untranslated?)`);
     }
+    rule.sources.forEach((s, i) => {
+      if (s.date && s.checked && s.checked < s.date) report(`sources[${i}] "${s.title}": checked ${s.checked}, before its date ${s.date}`);
+    });
     if (options.today) {
-      const age = (Date.parse(options.today) - Date.parse(rule.reviewed)) / DAY_MS;
-      const maxAge = options.maxReviewAgeDays ?? DEFAULT_MAX_REVIEW_AGE_DAYS;
-      if (age > maxAge) report(`last reviewed ${rule.reviewed}, more than ${maxAge} days ago`, 'warning');
-      if (age < 0) report(`review date ${rule.reviewed} lies in the future`);
+      const due = reviewDue(rule);
+      const severity = options.failPastDue && builtinRules.has(rule) ? 'error' : 'warning';
+      if (due < options.today) report(`past its review date ${due} (oldest source check ${rule.reviewed} + review_days ${rule.reviewDays}): re-read its sources`, severity);
+      if (rule.reviewed > options.today) report(`a source was checked on ${rule.reviewed}, which lies in the future`);
     }
   }
 

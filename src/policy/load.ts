@@ -9,6 +9,7 @@ import { lintPolicy, type LintProblem } from './lint.js';
 import type { Jurisdiction, Modifier, Pack, Policy, Question, Questionnaire, Reach, Rule, Scale } from './model.js';
 import { PackFile, QuestionnaireFile, Scale as ScaleData } from './schema.js';
 import { readSnapshot } from './snapshot.js';
+import { oldestCheck } from './sources.js';
 import type * as z from 'zod/mini';
 
 export const QUESTIONNAIRE_FILE = 'questionnaire.yaml';
@@ -26,7 +27,7 @@ export interface LoadedPolicy {
  * Loads the questionnaire and the packs, validates them and runs the cross-reference lint.
  * Throws InputErrors when any pack is malformed; lint problems are returned for the caller to judge.
  */
-export function loadPolicy(options: { rulesDir?: string; extraDirs?: string[]; maxReviewAgeDays?: number; today?: string } = {}): LoadedPolicy {
+export function loadPolicy(options: { rulesDir?: string; extraDirs?: string[]; today?: string; failPastDue?: boolean } = {}): LoadedPolicy {
   const rulesDir = resolve(options.rulesDir ?? builtinRulesDir());
   const builtin = options.rulesDir === undefined;
   const questionnaire = loadQuestionnaire(join(rulesDir, QUESTIONNAIRE_FILE));
@@ -181,8 +182,8 @@ export function loadPack(file: string, builtin: boolean): Pack {
       mitigation: r.mitigation,
       ...(r.uncertainty && { uncertainty: r.uncertainty }),
       sources: r.sources,
-      reviewed: r.reviewed,
-      ...(r.review_days !== undefined && { reviewDays: r.review_days }),
+      reviewed: oldestCheck(r.sources),
+      reviewDays: r.review_days,
       waivable: r.waivable,
       ...(r.effective_from && { effectiveFrom: r.effective_from }),
       ...(r.effective_until && { effectiveUntil: r.effective_until }),

@@ -67,7 +67,7 @@ export interface Source {
   title: string;
   url?: string;
   citation?: string;
-  section?: string;
+  section?: string | Text;
   version?: string;
   /** YYYY-MM-DD: the version or publication date of the text cited. */
   date?: string;
@@ -128,8 +128,10 @@ export interface Rule {
   mitigation: Mitigation;
   uncertainty?: Text;
   sources: Source[];
+  /** The oldest `checked` day of the rule's sources: the rule is only as fresh as its stalest source. */
   reviewed: string;
-  reviewDays?: number;
+  /** Days after `reviewed` by which the rule must be reviewed again. */
+  reviewDays: number;
   waivable: boolean;
   effectiveFrom?: string;
   effectiveUntil?: string;

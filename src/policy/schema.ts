@@ -97,7 +97,8 @@ export const Source = z.strictObject({
   title: z.string().check(z.minLength(3)),
   url: z.optional(z.string().check(z.regex(/^https:\/\//, 'an https:// address'))),
   citation: z.optional(z.string()),
-  section: z.optional(z.string()),
+  /** The provision cited: one language-neutral string (e.g. "Art. 6 Abs. 1 lit. b DSGVO") or a text per language. */
+  section: z.optional(z.union([z.string(), Text])),
   version: z.optional(z.string()),
   /** The version or publication date of the text cited. */
   date: z.optional(IsoDate),
@@ -107,6 +108,9 @@ export const Source = z.strictObject({
   docket: z.optional(z.string()),
   ecli: z.optional(z.string().check(z.regex(/^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[A-Za-z0-9.]+$/, 'an ECLI such as ECLI:EU:C:2021:1024'))),
 });
+
+/** A rule's source must say which version it cites and when it was last re-read; the rule's review rests on it. */
+export const RuleSource = z.extend(Source, { date: IsoDate, checked: IsoDate });
 
 /** The law a rule applies and how it reaches an organisation; a rule without one applies wherever its platform is used. */
 export const Law = z.strictObject({
@@ -147,10 +151,9 @@ export const Rule = z.strictObject({
   recommendation: Text,
   mitigation: Mitigation,
   uncertainty: z.optional(Text),
-  sources: z.array(Source).check(z.minLength(1)),
-  reviewed: IsoDate,
+  sources: z.array(RuleSource).check(z.minLength(1)),
   /** Days between reviews: how fast the rule's ground moves (platform terms ≤ 90, statutes ≤ 365). */
-  review_days: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(730))),
+  review_days: z.number().check(z.int(), z.minimum(1), z.maximum(730)),
   waivable: z.boolean(),
   effective_from: z.optional(IsoDate),
   effective_until: z.optional(IsoDate),

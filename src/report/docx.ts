@@ -7,6 +7,7 @@ import type { Action } from '../engine/whatif.js';
 import { areaName, levelName, scaleName, t } from '../messages.js';
 import type { Lang, Source } from '../policy/model.js';
 import { IMPACT_LEVELS } from '../policy/schema.js';
+import { oldestRuleCheck, sectionText } from '../policy/sources.js';
 import { answerText } from './answers.js';
 import { bold, bullet, columns, heading, italic, labelled, levelRun, link, para, run, small, table, PAGE, type Cell } from './docx-blocks.js';
 import { dw } from './docx-messages.js';
@@ -364,7 +365,7 @@ class DocxReport {
   private method(): Block[] {
     const { lang, input } = this;
     const checked = checkedRuleIds(input.result);
-    const reviews = input.policy.rules.filter((r) => checked.has(r.id)).map((r) => r.reviewed).sort();
+    const oldestCheck = oldestRuleCheck(input.policy.rules.filter((r) => checked.has(r.id)));
     const packs = input.policy.packs.filter((p) => p.rules.some((r) => checked.has(r.id)));
     const points: Cell[][] = [...IMPACT_LEVELS].reverse().map((impact) => [
       [small(scaleLabel(impact, lang), { bold: true })],
@@ -378,7 +379,7 @@ class DocxReport {
       this.h(2, dw('packMetadata', lang)),
       para(bold(`${w('rulePacks', lang)}:`)),
       ...(packs.length ? packs.map((p) => bullet(run(`${p.title[lang]} (${p.id}, ${w('version', lang)} ${p.version})`))) : [bullet(run('–'))]),
-      labelled(w('oldestReview', lang), run(reviews[0] ? longDate(reviews[0], lang) : '–')),
+      labelled(w('oldestCheck', lang), run(oldestCheck ? longDate(oldestCheck, lang) : '–')),
       labelled(w('tool', lang), run(`${input.tool.name} ${input.tool.version}`)),
       this.h(2, dw('scoring', lang)),
       para(run(w('methodMatrix', lang))),
@@ -425,7 +426,7 @@ class DocxReport {
       const parts = [
         source.title,
         ...(source.citation ? [source.citation] : []),
-        ...(source.section ? [`${w('section', lang)} ${source.section}`] : []),
+        ...(source.section ? [`${w('section', lang)} ${sectionText(source, lang) ?? ''}`] : []),
         ...(source.version ? [`${w('asOf', lang)} ${source.version}`] : []),
       ];
       return para(bold(`[${number}] `), run(parts.join(', ')), ...(source.url ? [run(' – '), link(source.url)] : []));

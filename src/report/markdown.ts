@@ -3,6 +3,7 @@ import type { TargetResult } from '../engine/result.js';
 import { areaName, levelName, scaleName, t } from '../messages.js';
 import type { Lang, ScaleLevel, Source } from '../policy/model.js';
 import { IMPACT_LEVELS } from '../policy/schema.js';
+import { oldestRuleCheck, sectionText } from '../policy/sources.js';
 import { alternativesSection, routesAnnex } from './alternatives.js';
 import { answerText } from './answers.js';
 import { mdText, mdUrl } from './escape.js';
@@ -341,7 +342,7 @@ function method(input: ReportInput): string[] {
     ...IMPACT_LEVELS.map((likelihood) => `${levelLabel(riskLevel(impact, likelihood), lang)} (${findingPoints(impact, likelihood)})`),
   ]);
   const checked = checkedRuleIds(result);
-  const reviews = policy.rules.filter((r) => checked.has(r.id)).map((r) => r.reviewed).sort();
+  const oldestCheck = oldestRuleCheck(policy.rules.filter((r) => checked.has(r.id)));
   const packs = policy.packs
     .filter((p) => p.rules.some((r) => checked.has(r.id)))
     .map((p) => `${mdText(p.title[lang])} (${mdText(p.id)}, ${w('version', lang)} ${mdText(p.version)})`);
@@ -354,7 +355,7 @@ function method(input: ReportInput): string[] {
     w('methodUnknown', lang),
     [
       `- **${w('rulePacks', lang)}:** ${packs.length ? packs.join('; ') : '–'}`,
-      `- **${w('oldestReview', lang)}:** ${reviews[0] ? longDate(reviews[0], lang) : '–'}`,
+      `- **${w('oldestCheck', lang)}:** ${oldestCheck ? longDate(oldestCheck, lang) : '–'}`,
       `- **${w('tool', lang)}:** ${input.tool.name} ${input.tool.version}`,
     ].join('\n'),
   ];
@@ -381,7 +382,7 @@ function sourceText(source: Source, lang: Lang): string {
   const parts = [
     title,
     ...(source.citation ? [mdText(source.citation)] : []),
-    ...(source.section ? [`${w('section', lang)} ${mdText(source.section)}`] : []),
+    ...(source.section ? [`${w('section', lang)} ${mdText(sectionText(source, lang) ?? '')}`] : []),
     ...(source.version ? [`${w('asOf', lang)} ${mdText(source.version)}`] : []),
   ];
   return parts.join(', ');

@@ -10,7 +10,7 @@ const words = {
   notStated: { en: 'not stated', de: 'nicht angegeben' },
   rulePacks: { en: 'Rule packs', de: 'Regelwerke' },
   version: { en: 'version', de: 'Version' },
-  oldestReview: { en: 'Oldest rule review applied', de: 'Älteste angewandte Regelprüfung' },
+  oldestCheck: { en: 'Oldest source check behind the rules applied', de: 'Älteste Quellenprüfung der angewandten Regeln' },
   tool: { en: 'Produced with', de: 'Erstellt mit' },
   summary: { en: 'Executive summary', de: 'Zusammenfassung für die Geschäftsleitung' },
   overallRating: { en: 'Overall rating', de: 'Gesamtbewertung' },

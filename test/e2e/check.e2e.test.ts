@@ -135,6 +135,32 @@ describe('chanrisk rules', () => {
     expect(test.stdout).toMatch(/\d+ passed, 0 failed/);
   });
 
+  it('lint warns about built-in rules past their review date, and --fail-past-due makes that an error', () => {
+    const late = ['rules', 'lint', '--date', '2030-01-01'];
+    const warned = cli(late);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toMatch(/warning: rule wa-unofficial-client: past its review date (\d{4}-\d{2}-\d{2}) \(oldest source check \d{4}-\d{2}-\d{2} \+ review_days \d+\)/);
+    const failed = cli([...late, '--fail-past-due']);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/error: rule wa-unofficial-client: past its review date/);
+  }, 60_000); // two lint runs over the whole built-in base
+
+  it("--fail-past-due leaves an organisation's own pack past its review date a warning", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ours.yaml'), OUR_PACK.replace('date: 2026-01-01, checked: 2026-11-01', 'date: 2019-06-01, checked: 2020-01-01'));
+    const ours = cli(['rules', 'lint', '--rules', dir, '--date', '2026-12-02', '--fail-past-due']);
+    expect(ours.code, ours.stderr).toBe(0);
+    expect(ours.stderr).toMatch(/warning: rule our-rule: past its review date 2020-12-31/);
+  });
+
+  it('lint refuses a source checked before the date it carries', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ours.yaml'), OUR_PACK.replace('date: 2026-01-01', 'date: 2026-11-15'));
+    const run = cli(['rules', 'lint', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error: rule our-rule: sources\[0\] "Our policy": checked 2026-11-01, before its date 2026-11-15/);
+  });
+
   it('lint exits 2 on a pack naming an unknown question, naming the rule and the id', () => {
     const dir = tempDir();
     const pack = cli(['rules', 'show', 'wa-unofficial-client']).code === 0;
@@ -153,8 +179,8 @@ rules:
     finding: { en: Finding text., de: Befundtext. }
     recommendation: { en: Do it., de: Machen. }
     mitigation: { set: { privacy_notice: true } }
-    sources: [{ title: Our policy, citation: "Policy 1.2" }]
-    reviewed: 2026-11-01
+    sources: [{ title: Our policy, citation: "Policy 1.2", date: 2026-01-01, checked: 2026-11-01 }]
+    review_days: 365
     waivable: true
     tests: { fires: [{ answers: { privacy_notice: false } }], passes: [{ answers: { privacy_notice: true } }] }
 `,
@@ -191,3 +217,22 @@ rules:
     expect(cli(['rules', 'show', 'no-such-rule']).code).toBe(2);
   });
 });
+
+/** A valid organisation pack with one rule, for the review-date tests. */
+const OUR_PACK = `pack: { id: ours, title: { en: Ours, de: Unsere }, version: "1" }
+rules:
+  - id: our-rule
+    area: data_protection
+    channels: ['*']
+    title: { en: Ours, de: Unsere }
+    condition: { question: privacy_notice, equals: false }
+    impact: limited
+    likelihood: limited
+    finding: { en: Finding text., de: Befundtext. }
+    recommendation: { en: Do it., de: Machen. }
+    mitigation: { set: { privacy_notice: true } }
+    sources: [{ title: Our policy, citation: "Policy 1.2", date: 2026-01-01, checked: 2026-11-01 }]
+    review_days: 365
+    waivable: true
+    tests: { fires: [{ answers: { privacy_notice: false } }], passes: [{ answers: { privacy_notice: true } }] }
+`;

@@ -123,8 +123,8 @@ rules:
     finding: { en: No official provider takes this campaign., de: Kein offizieller Anbieter übernimmt diese Kampagne. }
     recommendation: { en: Drop the campaign., de: Die Kampagne aufgeben. }
     mitigation: { remove: { purposes: [marketing] } }
-    sources: [{ title: Test source, citation: "test" }]
-    reviewed: 2026-11-01
+    sources: [{ title: Test source, citation: "test", date: 2026-01-01, checked: 2026-11-01 }]
+    review_days: 365
     waivable: true
     tests:
       fires: [{ answers: { integration: official_api_partner } }]

@@ -8,6 +8,7 @@ import { renderCatalogue } from '../../format/catalogue.js';
 import { runRuleTests } from '../../engine/rule-tests.js';
 import { lintRoutesIn } from '../../routes/load.js';
 import { areaName, levelName } from '../../messages.js';
+import { reviewDue, sectionText } from '../../policy/sources.js';
 import { InputError } from '../../util/errors.js';
 import { EXIT, type Io } from '../io.js';
 import { parseChoice, parseDate, parseLang } from '../options.js';
@@ -72,7 +73,7 @@ export function runRulesShow(id: string, options: { lang?: string; rules?: strin
     `${rule.id} — ${rule.title[lang]}`,
     `pack: ${rule.pack}   area: ${areaName(rule.area, lang)}   channels: ${rule.channels.join(', ')}   scope: ${rule.scope}`,
     `level: ${levelName(low, lang)}${low === high ? '' : ` – ${levelName(high, lang)}`}   impact: ${rule.impact.base}   likelihood: ${rule.likelihood.base}   waivable: ${rule.waivable ? 'yes' : 'no'}`,
-    `reviewed: ${rule.reviewed}${rule.effectiveFrom ? `   in force from ${rule.effectiveFrom}` : ''}${rule.effectiveUntil ? `   until ${rule.effectiveUntil}` : ''}`,
+    `reviewed: ${rule.reviewed}   next review due: ${reviewDue(rule)}${rule.effectiveFrom ? `   in force from ${rule.effectiveFrom}` : ''}${rule.effectiveUntil ? `   until ${rule.effectiveUntil}` : ''}`,
     '',
     rule.finding[lang],
     '',
@@ -81,19 +82,15 @@ export function runRulesShow(id: string, options: { lang?: string; rules?: strin
     '',
     ...rule.likelihood.modifiers.concat(rule.impact.modifiers).map((m) => `  modifier: ${m.reason[lang]}`),
     'sources:',
-    ...rule.sources.map((s) => `  - ${s.title}${s.section ? `, ${s.section}` : ''}${s.version ? ` (${s.version})` : ''}${s.url ? ` <${s.url}>` : ''}${s.citation ? ` — ${s.citation}` : ''}`),
+    ...rule.sources.map((s) => `  - ${s.title}${s.section ? `, ${sectionText(s, lang)}` : ''}${s.version ? ` (${s.version})` : ''}${s.url ? ` <${s.url}>` : ''}${s.citation ? ` — ${s.citation}` : ''}${s.checked ? `   [${s.date ?? ''}, checked ${s.checked}]` : ''}`),
   ];
   io.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
 
-export async function runRulesLint(dir: string | undefined, options: { rules?: string[]; maxReviewAge?: string; date?: string }, io: Io): Promise<number> {
-  const maxReviewAgeDays = options.maxReviewAge === undefined ? undefined : Number(options.maxReviewAge);
-  if (maxReviewAgeDays !== undefined && !(Number.isInteger(maxReviewAgeDays) && maxReviewAgeDays > 0)) {
-    throw new InputError(`--max-review-age: "${options.maxReviewAge}" is not a whole number of days`);
-  }
+export async function runRulesLint(dir: string | undefined, options: { rules?: string[]; date?: string; failPastDue?: boolean }, io: Io): Promise<number> {
   const where = policyOptions(dir, options.rules);
-  const loaded = loadPolicy({ ...where, today: parseDate(options.date), ...(maxReviewAgeDays && { maxReviewAgeDays }) });
+  const loaded = loadPolicy({ ...where, today: parseDate(options.date), failPastDue: options.failPastDue === true });
   const { policy } = loaded;
   // The scan's library list is loaded only here and by scan, so check never pays for it.
   const { lintEvidenceIn } = await import('../../evidence/catalogue.js');

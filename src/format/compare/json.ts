@@ -2,6 +2,7 @@ import type { ChannelComparison, RouteOutcome } from '../../engine/compare.js';
 import { rawPoints } from '../../engine/score.js';
 import type { Finding } from '../../engine/result.js';
 import type { Lang, Questionnaire } from '../../policy/model.js';
+import { sectionText } from '../../policy/sources.js';
 import { answerText, recommendationText } from './reasons.js';
 import type { CompareRun } from './run.js';
 
@@ -70,7 +71,7 @@ function routeJson(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang) {
     notCarried: e?.notCarried ?? [],
     routeAssumed: (e?.routeAssumed ?? []).map((f) => f.rule),
     pending: (e?.pending ?? []).map((f) => findingRef(f, lang)),
-    sources: o.route.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: s.section ?? null, version: s.version ?? null })),
+    sources: o.route.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: sectionText(s, lang) ?? null, version: s.version ?? null })),
     reviewed: o.route.reviewed,
   };
 }
