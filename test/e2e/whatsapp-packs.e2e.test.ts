@@ -71,12 +71,13 @@ describe('WhatsApp packs through check: the calibration examples', () => {
     expect(findings.filter((f) => RANK.indexOf(f.level) >= RANK.indexOf('medium'))).toEqual([]);
   });
 
-  it('rates the technicians on private consumer accounts high for the integration itself', () => {
+  it('rates the technicians on private consumer accounts high for the integration itself, as one finding', () => {
     const assessment = assess(example('technicians-private-whatsapp.yaml'));
     expect(['high', 'critical']).toContain(assessment.rating);
     const findings = channel(assessment, 'technicians-whatsapp');
     expect(levelOf(findings, 'api-consumer-app-for-business')).toBe('high');
-    expect(levelOf(findings, 'wa-consumer-business-use')).toBe('medium');
+    // The private-phone finding supersedes the general consumer-app one: one fact, one finding.
+    expect(levelOf(findings, 'wa-consumer-business-use')).toBeUndefined();
   });
 });
 
