@@ -17,4 +17,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The layers of DESIGN.md: util -> policy -> engine -> the rest -> cli. A lower layer never imports a higher one.
+  layer('src/util/**', ['policy', 'engine', 'config', 'evidence', 'report', 'format', 'routes', 'build', 'cli', 'interview']),
+  layer('src/policy/**', ['engine', 'config', 'evidence', 'report', 'format', 'routes', 'build', 'cli', 'interview']),
+  layer('src/engine/**', ['config', 'evidence', 'report', 'format', 'routes', 'build', 'cli', 'interview']),
+  layer('src/{config,evidence,report,format,routes}/**', ['cli', 'build']),
 );
+
+function layer(files, higher) {
+  const patterns = higher.map((name) => ({ group: [`**/${name}/*`, `**/${name}/**`], message: `a lower layer must not import src/${name} (DESIGN.md, Layered)` }));
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}

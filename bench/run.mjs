@@ -2,7 +2,7 @@
 // Flags: --node-harness (skip hyperfine), --quick (fewer runs), --no-audit (offline), --no-build, --out <file>,
 // --against <checkout> (time another build of chanrisk, e.g. a worktree of an older commit, side by side).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, type as osType, release } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,11 @@ import { writeConfigs } from './generate.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'chanrisk.js');
-const SPECTRAL = join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js');
+// The peer is installed on demand, outside the project's dependencies: it would put ~240 packages into every `npm ci`.
+const SPECTRAL_PACKAGE = '@stoplight/spectral-cli@6.16.3';
+const PEERS = join(ROOT, 'bench', '.peers');
+const SPECTRAL_DIR = join(PEERS, 'node_modules', '@stoplight', 'spectral-cli');
+const SPECTRAL = join(SPECTRAL_DIR, 'dist', 'index.js');
 const RSS_PROBE = join(ROOT, 'bench', 'rss-probe.mjs');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -131,6 +135,7 @@ const met = (ok) => (ok ? 'met' : '**missed**');
 function main() {
   // A fresh build, so the policy snapshot matches the rules being measured.
   if (!flag('--no-build') || !existsSync(CLI)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  installSpectral();
   const load = loadavg().map((l) => l.toFixed(1)).join(', ');
   const work = mkdtempSync(join(tmpdir(), 'chanrisk-bench-'));
   try {
@@ -275,8 +280,16 @@ function commitOf(dir) {
   return run.status === 0 ? run.stdout.trim() : 'of unknown commit';
 }
 
+/** Installs the pinned Spectral into bench/.peers (git-ignored) once; --ignore-scripts skips its telemetry postinstall. */
+function installSpectral() {
+  if (existsSync(SPECTRAL)) return;
+  log(`installing ${SPECTRAL_PACKAGE} into bench/.peers…`);
+  mkdirSync(PEERS, { recursive: true });
+  execFileSync('npm', ['install', '--prefix', PEERS, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', SPECTRAL_PACKAGE], { cwd: PEERS, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 function spectralVersion() {
-  return JSON.parse(readFileSync(join(ROOT, 'node_modules', '@stoplight', 'spectral-cli', 'package.json'), 'utf8')).version;
+  return JSON.parse(readFileSync(join(SPECTRAL_DIR, 'package.json'), 'utf8')).version;
 }
 
 main();

@@ -38,7 +38,7 @@ await build({
 // The built-in rules, loaded and linted now by the same loader, so `check` reads JSON instead of parsing YAML.
 // A lint error fails the build.
 const snapshotBuilder = `${staging}/snapshot-build.mjs`;
-await build({ entryPoints: ['src/policy/snapshot-build.ts'], outfile: snapshotBuilder, bundle: true, format: 'esm', platform: 'node', target: 'node20', banner: { js: realRequire }, logLevel: 'warning' });
+await build({ entryPoints: ['src/build/snapshot-build.ts'], outfile: snapshotBuilder, bundle: true, format: 'esm', platform: 'node', target: 'node20', banner: { js: realRequire }, logLevel: 'warning' });
 try {
   // eslint-disable-next-line no-restricted-syntax -- the module the build itself has just bundled, not pack content
   const { buildPolicySnapshot } = await import(pathToFileURL(snapshotBuilder).href);

@@ -27,7 +27,7 @@ const catalogue = {
   organisation: { en: 'organisation', de: 'Organisation' },
   channel: { en: 'channel', de: 'Kanal' },
   overall: { en: 'overall', de: 'gesamt' },
-  score: { en: 'score', de: 'Punktzahl' },
+  score: { en: 'score', de: 'Risikowert' },
   why: { en: 'why', de: 'warum' },
   impact: { en: 'impact', de: 'Schwere' },
   likelihood: { en: 'likelihood', de: 'Wahrscheinlichkeit' },
@@ -44,6 +44,13 @@ const catalogue = {
   failsAt: { en: 'fails at', de: 'scheitert ab' },
   never: { en: 'never fails', de: 'scheitert nie' },
   passedRules: { en: 'rules passed', de: 'Regeln ohne Befund' },
+  notApplicableRules: { en: 'not applicable', de: 'nicht anwendbar' },
+  points: { en: 'points', de: 'Punkte' },
+  notAssessed: { en: 'not assessed', de: 'nicht geprüft' },
+  checkLocalLaw: {
+    en: '{law} does not reach this organisation ({count} rules); check the law of its seat and markets instead',
+    de: '{law} erfasst diese Organisation nicht ({count} Regeln); maßgeblich ist das Recht ihres Sitzes und ihrer Märkte',
+  },
   notLegalAdvice: {
     en: 'Not legal advice: chanrisk gives a structured first assessment; have a lawyer or your data protection officer confirm it.',
     de: 'Keine Rechtsberatung: chanrisk liefert eine strukturierte Ersteinschätzung; lassen Sie sie von einer Anwältin, einem Anwalt oder Ihrer bzw. Ihrem Datenschutzbeauftragten bestätigen.',

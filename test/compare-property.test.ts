@@ -5,7 +5,7 @@ import type { Assessment } from '../src/engine/assessment.js';
 import { compareChannels } from '../src/engine/compare.js';
 import { riskRank } from '../src/engine/levels.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
-import { loadRoutesStrict } from '../src/policy/routes.js';
+import { loadRoutesStrict } from '../src/routes/load.js';
 import { ROOT } from './helpers.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/rules-compare');

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicyStrict } from '../src/policy/load.js';
-import { loadRoutes } from '../src/policy/routes.js';
+import { loadRoutesChecked as loadRoutes } from '../src/routes/load.js';
 import { InputErrors } from '../src/util/errors.js';
 import { ROOT, tempDir } from './helpers.js';
 

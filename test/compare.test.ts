@@ -8,7 +8,8 @@ import { formatCompareMarkdown, renderAlternativesMarkdown } from '../src/format
 import type { CompareRun } from '../src/format/compare/run.js';
 import { formatCompareText } from '../src/format/compare/text.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
-import { loadRoutesStrict, type Route } from '../src/policy/routes.js';
+import type { Route } from '../src/policy/routes.js';
+import { loadRoutesStrict } from '../src/routes/load.js';
 import { ROOT } from './helpers.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/rules-compare');
@@ -67,11 +68,13 @@ describe('compareChannels: evaluation per route', () => {
     expect(answered.evaluation?.target.findings.map((f) => f.rule)).toContain('no-archive');
   });
 
-  it('names a question the route needs but neither the plan nor the route answers, judged as the worst case', () => {
+  it('names a question the route needs but neither the plan nor the route answers, and lists what it could bring as pending', () => {
     const bare: Route = { ...route('sms'), id: 'sms-bare', facts: { integration: 'official' } };
     const o = outcome(compare(assessment({ integration: 'grey', purposes: ['service'], archive: true }), [bare]), 'sms-bare');
     expect(o.evaluation?.newlyOpen).toEqual(['hosting']);
-    expect(o.evaluation?.target.findings.find((f) => f.rule === 'us-hosting')?.assumed).toBe(true);
+    // Left out of the route's rating and points, as a what-if leaves out what only the change makes relevant.
+    expect(o.evaluation?.target.findings.some((f) => f.rule === 'us-hosting')).toBe(false);
+    expect(o.evaluation?.pending.map((f) => [f.rule, f.assumed])).toEqual([['us-hosting', true]]);
   });
 
   it('marks a route that cannot serve a planned purpose, with the reason and the answer that decides it', () => {

@@ -5,7 +5,7 @@ import { evaluateAssessment } from '../src/engine/evaluate.js';
 import { riskLevel } from '../src/engine/levels.js';
 import { applyMitigation, rankActions, whatIf } from '../src/engine/whatif.js';
 import { loadPolicyStrict } from '../src/policy/load.js';
-import { runRuleTests } from '../src/policy/rule-tests.js';
+import { runRuleTests } from '../src/engine/rule-tests.js';
 import { ROOT } from './helpers.js';
 
 const policy = loadPolicyStrict({ rulesDir: join(ROOT, 'test/fixtures/rules-mini') });
@@ -41,7 +41,8 @@ describe('evaluateAssessment', () => {
     expect(target.findings.map((f) => f.rule)).toEqual(['grey-integration']);
     expect(target.findings[0]?.triggers).toEqual([{ question: 'integration', value: 'grey', assumed: false }]);
     expect(target.rating).toBe('medium');
-    expect(target.score).toBe(3 * 2 * 3);
+    // 18 points: the medium band (25-49) moved by floor(25 * 18 / (18 + 48)) = 6.
+    expect(target.score).toBe(25 + 6);
     expect(target.passed).toContain('marketing-without-consent');
   });
 
@@ -49,7 +50,7 @@ describe('evaluateAssessment', () => {
     const finding = channelOf(assessment({ integration: 'grey', volume: 5000, purposes: ['service'] })).findings[0];
     expect(finding?.likelihood).toBe('maximum');
     expect(finding?.level).toBe('critical');
-    expect(finding?.modifiers).toEqual([{ scale: 'likelihood', reason: { en: 'High volume.', de: 'Hohes Volumen.' }, from: 'limited', to: 'maximum' }]);
+    expect(finding?.modifiers).toEqual([{ scale: 'likelihood', reason: { en: 'High volume.', de: 'Hohes Volumen.' }, from: 'limited', to: 'maximum', assumed: false }]);
   });
 
   it('treats "don\'t know" as the worst case: the rule fires, marked assumed, and the answer is an open point', () => {
@@ -83,11 +84,12 @@ describe('evaluateAssessment', () => {
     expect(later.findings.map((f) => f.rule)).toEqual(['future-rule']);
   });
 
-  it('caps the score at 100 and rates the assessment no lower than its worst channel', () => {
+  it('scores within the band of the rating and rates the assessment no lower than its worst channel', () => {
     const a = assessment({ integration: 'grey', volume: 5000, purposes: ['marketing'], consent: false }, { sector: 'health' });
     const result = evaluateAssessment(policy, a, { date: DATE });
     expect(result.rating).toBe('critical');
-    expect(result.score).toBe(Math.min(100, 3 * 4 * 3 + 3 * 3 * 3));
+    // Critical is the band 75-99; 36 + 27 points move it by floor(25 * 63 / (63 + 48)) = 14.
+    expect(result.score).toBe(75 + 14);
   });
 
   it('is deterministic', () => {

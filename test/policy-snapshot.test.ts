@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { builtinRulesDir, loadPolicyStrict } from '../src/policy/load.js';
-import { loadRoutesStrict, routesFileIn } from '../src/policy/routes.js';
+import { routesFileIn } from '../src/policy/routes.js';
+import { loadRoutesStrict } from '../src/routes/load.js';
 import { parseSnapshot, readSnapshot, serializeSnapshot, type BuiltinSnapshot } from '../src/policy/snapshot.js';
 import { example, ROOT, tempDir } from './helpers.js';
 

@@ -26,10 +26,11 @@ export function buildProgram(io: Io, result: { code: number }): Command {
   program
     .command('check')
     .description('assess one or more channel configs; the exit code gates a CI build')
-    .argument('<config...>', 'channel-config YAML files')
+    .argument('[config...]', 'channel-config YAML files (default: the configs of .chanrisk.yaml, else ./chanrisk.yaml)')
     .option('-f, --format <format>', 'text, json, sarif, junit, github or markdown', 'text')
     .option('-o, --output <file>', 'write the output to a file (atomically) instead of printing it')
-    .option('--fail-on <level>', 'exit 1 when an active finding is at or above: low, medium, high, critical, never', 'high')
+    // No commander default: a default would hide whether the flag was given, and a given flag overrides .chanrisk.yaml.
+    .option('--fail-on <level>', 'exit 1 when an active finding is at or above: low, medium, high, critical, never (default: high)')
     .addOption(langOption())
     .addOption(rulesOption())
     .option('--date <YYYY-MM-DD>', 'judge rules in force on this day (default: today)')

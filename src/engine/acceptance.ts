@@ -2,8 +2,7 @@ import type { Policy, Text } from '../policy/model.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { InputError, type SourceLocation } from '../util/errors.js';
 import type { Assessment } from './assessment.js';
-import { maxRisk } from './levels.js';
-import { rescore } from './score.js';
+import { overall, rescore } from './score.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
 
 /** One entry of a config's accepted_risks: a named person accepts one rule's finding on one target until a date. */
@@ -110,7 +109,7 @@ export function applyAcceptances(result: AssessmentResult, acceptances: readonly
     });
   }
   return {
-    result: { ...result, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) },
+    result: { ...result, targets, ...overall(targets) },
     warnings,
   };
 }

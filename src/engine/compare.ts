@@ -5,7 +5,7 @@ import { evaluateCondition } from './conditions.js';
 import { channelResult, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
 import { riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
-import { rawPoints } from './score.js';
+import { rawPoints, rescore } from './score.js';
 
 /** An answer the route put in place of (or beside) the plan's: printed as an assumption, never hidden. */
 export interface AppliedAnswer {
@@ -31,6 +31,15 @@ export interface RouteEvaluation {
   assumptions: AppliedAnswer[];
   /** Questions unknown for this route that the plan did not leave open: judged as the worst case. */
   newlyOpen: string[];
+  /** Plan answers that hold for the plan's platform or provider only and were not carried to this route. */
+  notCarried: string[];
+  /** Active findings that rest on the route's defaults or on plan answers it does not carry: assumptions of the route, not the plan. */
+  routeAssumed: Finding[];
+  /**
+   * Findings that rest only on questions the route makes relevant and the plan has not answered: the client's next
+   * questions for this route, left out of its rating and points (as a what-if leaves them out) and listed instead.
+   */
+  pending: Finding[];
 }
 
 export interface RouteOutcome {
@@ -49,7 +58,7 @@ export interface Standing {
   points: number;
 }
 
-export type RecommendationReason = 'lowest_risk' | 'plan_is_lowest' | 'no_route_serves' | 'own_high_risk';
+export type RecommendationReason = 'lowest_risk' | 'plan_is_lowest' | 'no_route_serves' | 'own_high_risk' | 'no_route_lowers_risk';
 
 export interface Recommendation {
   kind: 'switch' | 'keep' | 'none';
@@ -127,10 +136,11 @@ function routeOutcome(
 ): RouteOutcome {
   const current = route.platform === channel.platform && Object.entries(route.facts).every(([id, value]) => sameAnswer(channel.answers[id], value));
   if (route.unavailable) return { route, current: false, blockers: [], serves: false };
-  const defaults = Object.entries(route.defaults).filter(([id]) => channel.answers[id] === undefined);
-  const alternative = { platform: route.platform, answers: [route.facts, channel.answers, Object.fromEntries(defaults)] };
+  const { carried, notCarried } = carriedAnswers(policy, channel, route);
+  const defaults = Object.entries(route.defaults).filter(([id]) => carried[id] === undefined);
+  const alternative = { platform: route.platform, answers: [route.facts, carried, Object.fromEntries(defaults)] };
   const { facts, target: evaluated } = reevaluateChannel(policy, base, alternative);
-  const target = settled(assessment, evaluated, options);
+  const judged = settled(assessment, evaluated, options);
   const applied = (entries: [string, unknown][], kind: AppliedAnswer['kind']): AppliedAnswer[] =>
     entries.filter(([id]) => facts.get(id)?.kind === 'value').map(([question, value]) => ({ question, value: value as AnswerValue, kind }));
   const blockers = route.cannotServe.flatMap((limit): Blocker[] => {
@@ -144,7 +154,12 @@ function routeOutcome(
   });
   const planOpen = new Set(plan.openPoints.map((p) => p.question));
   const planRules = new Set(active(plan).map((f) => f.rule));
+  const newlyOpen = judged.openPoints.map((p) => p.question).filter((q) => !planOpen.has(q) && base.facts.get(q)?.kind !== 'unknown');
+  const askedAnew = new Set(newlyOpen.filter((q) => !notCarried.includes(q)));
+  const pending = active(judged).filter((f) => !planRules.has(f.rule) && f.triggers.some((t) => t.assumed) && f.triggers.every((t) => !t.assumed || askedAnew.has(t.question)));
+  const target = pending.length ? rescore({ ...judged, findings: judged.findings.filter((f) => !pending.includes(f)) }) : judged;
   const routeRules = new Set(active(target).map((f) => f.rule));
+  const routeMade = new Set([...notCarried, ...defaults.map(([id]) => id)]);
   return {
     route,
     current,
@@ -155,9 +170,28 @@ function routeOutcome(
       appeared: active(target).filter((f) => !planRules.has(f.rule)),
       disappeared: active(plan).filter((f) => !routeRules.has(f.rule)),
       assumptions: [...applied(Object.entries(route.facts), 'fact'), ...applied(defaults, 'default')],
-      newlyOpen: target.openPoints.map((p) => p.question).filter((q) => !planOpen.has(q) && base.facts.get(q)?.kind !== 'unknown'),
+      newlyOpen,
+      notCarried,
+      routeAssumed: active(target).filter((f) => !planRules.has(f.rule) && f.triggers.some((t) => routeMade.has(t.question))),
+      pending,
     },
   };
+}
+
+/**
+ * The plan's answers as another route inherits them. An answer that holds for one platform or provider only (its
+ * processor agreement, privacy notice, DPIA, transfer assessment, secrecy release) does not carry to another
+ * platform unless the route implies it: that route must be answered anew, and until then is judged as the worst case.
+ */
+function carriedAnswers(policy: Policy, channel: ChannelInput, route: Route): { carried: Record<string, unknown>; notCarried: string[] } {
+  if (route.platform === channel.platform) return { carried: channel.answers, notCarried: [] };
+  const carried: Record<string, unknown> = {};
+  const notCarried: string[] = [];
+  for (const [id, value] of Object.entries(channel.answers)) {
+    if (policy.questionnaire.questions.get(id)?.providerBound && !(id in route.facts)) notCarried.push(id);
+    else carried[id] = value;
+  }
+  return { carried, notCarried: notCarried.sort() };
 }
 
 /**
@@ -184,12 +218,20 @@ export function recommend(
   const least = candidates[0]?.outcome;
   if (!least?.evaluation) return { kind: 'none', reason: 'no_route_serves', before, ...none };
   const fromPlan = new Set(planRisks.map((f) => f.rule));
-  const routeCaused = (o: RouteOutcome) => (f: Finding) => !fromPlan.has(f.rule) && causedByRoute(mitigationOf(f.rule), o.route.facts, channel.answers.purposes);
+  const routeCaused = (o: RouteOutcome) => (f: Finding) =>
+    !fromPlan.has(f.rule) && (o.evaluation?.routeAssumed.includes(f) === true || causedByRoute(mitigationOf(f.rule), o.route.facts, channel.answers.purposes));
   const ownRisksOf = (o: RouteOutcome) => active(o.evaluation?.target).filter((f) => riskRank(f.level) >= riskRank(HIGH) && routeCaused(o)(f));
-  const best = candidates.map((c) => c.outcome).find((o) => ownRisksOf(o).length === 0);
-  if (!best?.evaluation) {
+  const withoutOwnRisk = candidates.map((c) => c.outcome).filter((o) => ownRisksOf(o).length === 0);
+  if (!withoutOwnRisk.length) {
     return { kind: 'none', reason: 'own_high_risk', route: least.route.id, before, after: standing(least.evaluation.target), ...none, ownRisks: ownRisksOf(least) };
   }
+  // A route that leaves more risk than the plan is never recommended: a higher rating, or more points at the same one.
+  const lowersRisk = (o: RouteOutcome) => {
+    const t = o.evaluation?.target;
+    return !!t && (o.current || riskRank(t.rating) < riskRank(plan.rating) || (t.rating === plan.rating && rawPoints(t) <= before.points));
+  };
+  const best = withoutOwnRisk.find(lowersRisk) ?? withoutOwnRisk[0];
+  if (!best?.evaluation) return { kind: 'none', reason: 'no_route_serves', before, ...none };
   const { target, disappeared, appeared } = best.evaluation;
   const after = standing(target);
   const remaining = active(target).filter((f) => riskRank(f.level) >= riskRank('medium') && !routeCaused(best)(f));
@@ -198,10 +240,9 @@ export function recommend(
   const ownIntegration = (o: RouteOutcome) => o.current || (o.route.platform === channel.platform && o.route.facts.integration === channel.answers.integration);
   const own = outcomes.find((o) => o.route.official && o.serves && ownIntegration(o));
   const planNoWorse = riskRank(plan.rating) < riskRank(after.rating) || (plan.rating === after.rating && rawPoints(plan) <= rawPoints(target));
-  if (own && planNoWorse) {
-    const planRemaining = active(plan).filter((f) => riskRank(f.level) >= riskRank('medium'));
-    return { kind: 'keep', reason: 'plan_is_lowest', route: own.route.id, before, after: before, ...none, remaining: planRemaining };
-  }
+  const planRemaining = () => active(plan).filter((f) => riskRank(f.level) >= riskRank('medium'));
+  if (own && planNoWorse) return { kind: 'keep', reason: 'plan_is_lowest', route: own.route.id, before, after: before, ...none, remaining: planRemaining() };
+  if (!lowersRisk(best)) return { kind: 'none', reason: 'no_route_lowers_risk', route: best.route.id, before, after, ...none, remaining: planRemaining() };
   return { kind: 'switch', reason: 'lowest_risk', route: best.route.id, before, after, ...none, removed: disappeared, added: appeared, remaining };
 }
 

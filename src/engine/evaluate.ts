@@ -1,13 +1,15 @@
 import { questionTests } from '../policy/condition.js';
 import { ruleConditions } from '../policy/rule-conditions.js';
-import type { Policy, Rule, Scale } from '../policy/model.js';
+import type { Condition } from '../policy/condition.js';
+import type { Jurisdiction, Policy, Rule, Scale } from '../policy/model.js';
 import type { ScaleLevel } from '../policy/schema.js';
 import { byCodeUnits } from '../util/order.js';
 import type { Assessment, ChannelInput } from './assessment.js';
 import { conditionTruth, evaluateCondition } from './conditions.js';
 import { buildFacts, type AnswerLayers, type Fact, type Facts } from './facts.js';
-import { findingPoints, MAX_SCORE, maxRisk, riskLevel, riskRank, scaleAt, scaleIndex } from './levels.js';
-import type { AppliedModifier, AssessmentResult, Finding, OpenPoint, TargetResult, Trigger } from './result.js';
+import { findingPoints, maxRisk, riskLevel, riskRank, scaleAt, scaleIndex } from './levels.js';
+import type { AppliedModifier, AssessmentResult, Finding, NotAssessed, OpenPoint, Superseded, TargetResult, Trigger } from './result.js';
+import { overall, scoreOf } from './score.js';
 
 export interface EvaluateOptions {
   /** YYYY-MM-DD; rules outside their effective dates are skipped. The engine never reads the clock. */
@@ -24,16 +26,10 @@ export function evaluateAssessment(policy: Policy, assessment: Assessment, optio
     ? channels
     : [
         // Organisation answers feed every channel's rules too, so their open points name all rules in force.
-        evaluateTarget('organisation', 'organisation', undefined, orgFacts, inForce.filter((r) => r.scope === 'organisation'), orgFacts, inForce),
+        evaluateTarget(policy, 'organisation', 'organisation', undefined, orgFacts, inForce.filter((r) => r.scope === 'organisation'), orgFacts, inForce).target,
         ...channels,
       ];
-  return {
-    file: assessment.file,
-    organisation: assessment.organisation.name,
-    rating: maxRisk(targets.map((t) => t.rating)),
-    score: Math.max(0, ...targets.map((t) => t.score)),
-    targets,
-  };
+  return { file: assessment.file, organisation: assessment.organisation.name, ...overall(targets), targets };
 }
 
 export function channelFacts(policy: Policy, channel: ChannelInput, orgFacts: Facts): Facts {
@@ -54,6 +50,8 @@ export interface ChannelEvaluation {
   inForce: Rule[];
   /** The channel rules among them for the channel's platform, which `target` was evaluated with. */
   rules: Rule[];
+  /** Each of those rules' outcome before overlaps were settled: what an incremental re-evaluation keeps. */
+  outcomes: Map<string, RuleOutcome>;
 }
 
 /** Evaluates one channel of an assessment (without accepted risks), keeping facts and rules for incremental what-ifs. */
@@ -65,7 +63,7 @@ export function evaluateChannelOf(policy: Policy, assessment: Assessment, channe
 function evaluateChannelBase(policy: Policy, channel: ChannelInput, orgFacts: Facts, inForce: Rule[]): ChannelEvaluation {
   const facts = channelFacts(policy, channel, orgFacts);
   const rules = channelRules(inForce, channel.platform);
-  return { target: evaluateTarget(channel.id, 'channel', channel.platform, facts, rules, ownFacts(facts, orgFacts)), facts, orgFacts, inForce, rules };
+  return { ...evaluateTarget(policy, channel.id, 'channel', channel.platform, facts, rules, ownFacts(facts, orgFacts)), facts, orgFacts, inForce, rules };
 }
 
 // The rule lists are made once per date and platform, so the per-list index of open points below is made once too.
@@ -104,21 +102,9 @@ export function reevaluateChannel(policy: Policy, base: ChannelEvaluation, chang
   const facts = buildFacts(policy.questionnaire, 'channel', [{ platform: changed.platform }, ...changed.answers], base.orgFacts);
   const rules = changed.platform === base.target.platform ? base.rules : channelRules(base.inForce, changed.platform);
   const moved = changedQuestions(base.facts, facts);
-  const before = findingsByRule(base.target);
-  const basePlatform = base.target.platform ?? '';
-  const onBase = (rule: Rule): boolean => rule.channels.includes('*') || rule.channels.includes(basePlatform);
-  const decide = (rule: Rule): Finding | undefined => (onBase(rule) && !readsAny(rule, moved) ? before.get(rule.id) : evaluateRule(rule, facts));
-  const target = evaluateTarget(base.target.id, 'channel', changed.platform, facts, rules, ownFacts(facts, base.orgFacts), rules, decide);
-  return { target, facts, orgFacts: base.orgFacts, inForce: base.inForce, rules };
-}
-
-// A base is re-evaluated once per mitigation or route: its findings are indexed once.
-const baseFindings = new WeakMap<TargetResult, Map<string, Finding>>();
-
-function findingsByRule(target: TargetResult): Map<string, Finding> {
-  let byRule = baseFindings.get(target);
-  if (!byRule) baseFindings.set(target, (byRule = new Map(target.findings.map((f) => [f.rule, f]))));
-  return byRule;
+  const decide = (rule: Rule): RuleOutcome => (!readsAny(rule, moved) && base.outcomes.get(rule.id)) || judgeRule(rule, facts);
+  const evaluated = evaluateTarget(policy, base.target.id, 'channel', changed.platform, facts, rules, ownFacts(facts, base.orgFacts), rules, decide);
+  return { ...evaluated, facts, orgFacts: base.orgFacts, inForce: base.inForce, rules };
 }
 
 // Organisation answers are inherited; their open points belong to the organisation, not to every channel.
@@ -144,6 +130,7 @@ function sameFact(a: Fact | undefined, b: Fact): boolean {
 }
 
 function evaluateTarget(
+  policy: Policy,
   id: string,
   kind: TargetResult['kind'],
   platform: string | undefined,
@@ -151,34 +138,86 @@ function evaluateTarget(
   rules: Rule[],
   ownFacts: Facts = facts,
   affectRules: Rule[] = rules,
-  decide: (rule: Rule) => Finding | undefined = (rule) => evaluateRule(rule, facts),
-): TargetResult {
-  const findings: Finding[] = [];
+  decide: (rule: Rule) => RuleOutcome = (rule) => judgeRule(rule, facts),
+): { target: TargetResult; outcomes: Map<string, RuleOutcome> } {
+  const outcomes = new Map<string, RuleOutcome>();
+  const fired: Finding[] = [];
   const passed: string[] = [];
+  const notApplicable: string[] = [];
+  const outOfReach: Rule[] = [];
   for (const rule of rules) {
-    const finding = decide(rule);
-    if (finding) findings.push(finding);
-    else passed.push(rule.id);
+    const outcome = decide(rule);
+    outcomes.set(rule.id, outcome);
+    if (outcome === PASSED) passed.push(rule.id);
+    else if (outcome === NOT_APPLICABLE) notApplicable.push(rule.id);
+    else if (outcome === OUT_OF_REACH) {
+      notApplicable.push(rule.id);
+      outOfReach.push(rule);
+    } else fired.push(outcome);
   }
+  const { findings, superseded } = settleOverlaps(fired, rules);
   findings.sort((a, b) => riskRank(b.level) - riskRank(a.level) || b.points - a.points || byCodeUnits(a.rule, b.rule));
   const active = findings.filter((f) => f.status === 'active');
+  const rating = maxRisk(active.map((f) => f.level));
   const target: TargetResult = {
     id,
     kind,
-    rating: maxRisk(active.map((f) => f.level)),
-    score: Math.min(MAX_SCORE, active.reduce((sum, f) => sum + f.points, 0)),
+    rating,
+    score: scoreOf(rating, active.reduce((sum, f) => sum + f.points, 0)),
     findings,
-    openPoints: openPoints(ownFacts, affectRules),
-    passed: passed.sort(),
+    openPoints: openPoints(facts, ownFacts, affectRules, kind),
+    passed: passed.sort(byCodeUnits),
+    notApplicable: notApplicable.sort(byCodeUnits),
+    notAssessed: notAssessed(outOfReach, policy.questionnaire.jurisdictions),
+    superseded,
   };
   if (platform) target.platform = platform;
-  return target;
+  return { target, outcomes };
+}
+
+/** A rule's outcome for one target: its finding, or that it applied and was cleared, or that it did not apply. */
+export type RuleOutcome = Finding | typeof PASSED | typeof NOT_APPLICABLE | typeof OUT_OF_REACH;
+export const PASSED = 'passed';
+export const NOT_APPLICABLE = 'not_applicable';
+/** Not applicable because the rule's law does not reach the organisation: that law is named as not assessed. */
+export const OUT_OF_REACH = 'out_of_reach';
+
+export function judgeRule(rule: Rule, facts: Facts): RuleOutcome {
+  if (rule.applicability && conditionTruth(rule.applicability, facts) === 'no') {
+    return rule.lawReach && conditionTruth(rule.lawReach, facts) === 'no' ? OUT_OF_REACH : NOT_APPLICABLE;
+  }
+  return evaluateRule(rule, facts) ?? PASSED;
+}
+
+/** One fact, one finding: where a rule and a rule it supersedes both fire, only the more specific one is kept. */
+function settleOverlaps(fired: Finding[], rules: Rule[]): { findings: Finding[]; superseded: Superseded[] } {
+  if (fired.length < 2) return { findings: fired, superseded: [] };
+  const firedIds = new Set(fired.map((f) => f.rule));
+  const coveredBy = new Map<string, string>();
+  for (const rule of rules) {
+    if (!rule.supersedes || !firedIds.has(rule.id)) continue;
+    for (const other of rule.supersedes) if (firedIds.has(other) && !coveredBy.has(other)) coveredBy.set(other, rule.id);
+  }
+  if (!coveredBy.size) return { findings: fired, superseded: [] };
+  return {
+    findings: fired.filter((f) => !coveredBy.has(f.rule)),
+    superseded: [...coveredBy].map(([rule, by]) => ({ rule, by })).sort((a, b) => byCodeUnits(a.rule, b.rule)),
+  };
+}
+
+/** The bodies of law that did not reach this target, with the rules that would have applied them. */
+function notAssessed(outOfReach: Rule[], jurisdictions: Jurisdiction[]): NotAssessed[] {
+  if (!outOfReach.length) return [];
+  return jurisdictions.flatMap((jurisdiction) => {
+    const rules = outOfReach.filter((r) => r.law?.jurisdiction === jurisdiction.id).map((r) => r.id).sort(byCodeUnits);
+    return rules.length ? [{ jurisdiction: jurisdiction.id, name: jurisdiction.name, rules }] : [];
+  });
 }
 
 /** One rule against one channel's facts: a finding, or undefined when the rule passes. */
 export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
   if (conditionTruth(rule.condition, facts) === 'no') return undefined;
-  const evaluation = evaluateCondition(rule.condition, facts);
+  const evaluation = evaluateCondition(firingCondition(rule, facts), facts);
   const modifiers: AppliedModifier[] = [];
   const impact = applyScale(rule.impact, facts, 'impact', modifiers);
   const likelihood = applyScale(rule.likelihood, facts, 'likelihood', modifiers);
@@ -212,6 +251,17 @@ export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
   return finding;
 }
 
+/**
+ * What a finding is explained by: the situation the rule applies to and the breach in it. The law's reach is named
+ * only where an unknown answer left it open (otherwise every German-law finding would list the seat as a trigger).
+ */
+function firingCondition(rule: Rule, facts: Facts): Condition {
+  const parts: Condition[] = [];
+  if (rule.lawReach && conditionTruth(rule.lawReach, facts) === 'unknown') parts.push(rule.lawReach);
+  if (rule.applies) parts.push(rule.applies);
+  return parts.length ? { all: [...parts, rule.condition] } : rule.condition;
+}
+
 /** Applies modifiers in order; where an answer is unknown, a modifier applies only if it makes things worse. */
 function applyScale(scale: Scale, facts: Facts, name: 'impact' | 'likelihood', applied: AppliedModifier[]): ScaleLevel {
   let index = scaleIndex(scale.base);
@@ -225,7 +275,7 @@ function applyScale(scale: Scale, facts: Facts, name: 'impact' | 'likelihood', a
     next = Math.min(4, Math.max(1, next));
     if (truth === 'unknown' && next <= index) continue;
     if (next === index) continue;
-    applied.push({ scale: name, reason: modifier.reason, from: scaleAt(index), to: scaleAt(next) });
+    applied.push({ scale: name, reason: modifier.reason, from: scaleAt(index), to: scaleAt(next), assumed: truth === 'unknown' });
     index = next;
   }
   return scaleAt(index);
@@ -235,27 +285,35 @@ function isInForce(rule: Rule, date: string): boolean {
   return (!rule.effectiveFrom || rule.effectiveFrom <= date) && (!rule.effectiveUntil || date <= rule.effectiveUntil);
 }
 
-function openPoints(facts: Facts, rules: Rule[]): OpenPoint[] {
+/**
+ * Unknown answers a verdict depends on. A rule that does not apply cannot be changed by them, so it is not named;
+ * on the organisation's target, channel rules are judged by their law's reach alone (their situation is per channel).
+ */
+function openPoints(facts: Facts, ownFacts: Facts, rules: Rule[], kind: TargetResult['kind']): OpenPoint[] {
   const points: OpenPoint[] = [];
   const readers = readersOf(rules);
-  for (const [question, fact] of facts) {
+  for (const [question, fact] of ownFacts) {
     if (fact.kind !== 'unknown') continue;
-    const affects = readers.get(question);
-    // An open answer no rule reads cannot change a verdict: listing it would only be noise.
-    if (affects) points.push({ question, reason: fact.reason, affects: [...affects] });
+    const applicable = (rule: Rule): boolean => {
+      const condition = kind === 'organisation' && rule.scope === 'channel' ? rule.lawReach : rule.applicability;
+      return !condition || conditionTruth(condition, facts) !== 'no';
+    };
+    const affects = readers.get(question)?.filter(applicable).map((r) => r.id);
+    // An open answer no applicable rule reads cannot change a verdict: listing it would only be noise.
+    if (affects?.length) points.push({ question, reason: fact.reason, affects });
   }
   return points;
 }
 
-// Per list of rules, the ids of the rules reading each question (sorted): asked for every unknown answer of every target.
-const readersIndex = new WeakMap<readonly Rule[], Map<string, string[]>>();
+// Per list of rules, the rules reading each question (by id): asked for every unknown answer of every target.
+const readersIndex = new WeakMap<readonly Rule[], Map<string, Rule[]>>();
 
-function readersOf(rules: readonly Rule[]): Map<string, string[]> {
+function readersOf(rules: readonly Rule[]): Map<string, Rule[]> {
   let readers = readersIndex.get(rules);
   if (!readers) {
     readers = new Map();
-    for (const rule of rules) for (const question of questionsOf(rule)) readers.set(question, [...(readers.get(question) ?? []), rule.id]);
-    for (const ids of readers.values()) ids.sort();
+    for (const rule of rules) for (const question of questionsOf(rule)) readers.set(question, [...(readers.get(question) ?? []), rule]);
+    for (const list of readers.values()) list.sort((a, b) => byCodeUnits(a.id, b.id));
     readersIndex.set(rules, readers);
   }
   return readers;

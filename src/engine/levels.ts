@@ -27,4 +27,3 @@ export function riskLevel(impact: ScaleLevel, likelihood: ScaleLevel): RiskLevel
 export const POINTS_PER_CELL = 3;
 export const findingPoints = (impact: ScaleLevel, likelihood: ScaleLevel): number =>
   scaleIndex(impact) * scaleIndex(likelihood) * POINTS_PER_CELL;
-export const MAX_SCORE = 100;

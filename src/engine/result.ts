@@ -15,6 +15,8 @@ export interface AppliedModifier {
   reason: Text;
   from: ScaleLevel;
   to: ScaleLevel;
+  /** True when an unknown answer was taken as the worst case to apply this modifier. */
+  assumed: boolean;
 }
 
 export interface Finding {
@@ -57,7 +59,25 @@ export interface TargetResult {
   score: number;
   findings: Finding[];
   openPoints: OpenPoint[];
+  /** Rules that applied to this target and were cleared by the answers. */
   passed: string[];
+  /** Rules in force for the target's platform whose law or situation does not fit it: no verdict either way. */
+  notApplicable: string[];
+  /** Bodies of law that do not reach the organisation, with the rules that would have applied them. */
+  notAssessed: NotAssessed[];
+  /** Findings left out because a more specific finding states the same fact. */
+  superseded: Superseded[];
+}
+
+export interface NotAssessed {
+  jurisdiction: string;
+  name: Text;
+  rules: string[];
+}
+
+export interface Superseded {
+  rule: string;
+  by: string;
 }
 
 export interface AssessmentResult {

@@ -2,9 +2,9 @@ import type { Mitigation, Policy } from '../policy/model.js';
 import type { Assessment } from './assessment.js';
 import { channelFacts, channelResult, evaluateAssessment, evaluateChannelOf, reevaluateChannel, type ChannelEvaluation, type EvaluateOptions } from './evaluate.js';
 import { buildFacts, type Answers, type Facts } from './facts.js';
-import { maxRisk, riskRank } from './levels.js';
+import { riskRank } from './levels.js';
 import type { AssessmentResult, Finding, TargetResult } from './result.js';
-import { rawPoints, rescore } from './score.js';
+import { overall, rawPoints, rescore } from './score.js';
 import { byCodeUnits } from '../util/order.js';
 
 /** Applies answer changes (a rule's mitigation) to one target; returns a new assessment, the input untouched. */
@@ -68,7 +68,7 @@ function withoutNewlyRelevant(evaluated: AssessmentResult, targetId: string, bef
   if (!dropped.length) return { result: evaluated, opened: [] };
   const targets = evaluated.targets.map((t) => (t.id === targetId ? rescore({ ...t, findings: t.findings.filter((f) => !dropped.includes(f)) }) : t));
   return {
-    result: { ...evaluated, targets, rating: maxRisk(targets.map((t) => t.rating)), score: Math.max(0, ...targets.map((t) => t.score)) },
+    result: { ...evaluated, targets, ...overall(targets) },
     opened: [...new Set(dropped.flatMap(unknowns))].sort(),
   };
 }
@@ -86,12 +86,19 @@ function targetFacts(policy: Policy, assessment: Assessment, targetId: string): 
   return channel ? channelFacts(policy, channel, orgFacts) : orgFacts;
 }
 
+/** A target's rating with its score and the uncapped points behind it. */
+export interface Standing {
+  rating: AssessmentResult['rating'];
+  score: number;
+  points: number;
+}
+
 export interface Action {
   target: string;
   finding: Finding;
-  before: { rating: AssessmentResult['rating']; score: number };
-  after: { rating: AssessmentResult['rating']; score: number };
-  /** Finding points removed across the whole assessment, before the 100 cap, so capped channels still rank. */
+  before: Standing;
+  after: Standing;
+  /** Finding points removed across the whole assessment: what the action changes even where the rating stays. */
   removed: number;
   /** Questions the action opens that the plan has not answered yet. */
   opened: string[];
@@ -126,8 +133,8 @@ export function rankActions(
       actions.push({
         target: target.id,
         finding,
-        before: { rating: target.rating, score: target.score },
-        after: { rating: afterTarget.rating, score: afterTarget.score },
+        before: { rating: target.rating, score: target.score, points: rawPoints(target) },
+        after: { rating: afterTarget.rating, score: afterTarget.score, points: rawPoints(afterTarget) },
         removed: base ? rawPoints(target) - rawPoints(afterTarget) : total(result) - total(after),
         opened: outcome.opened,
       });

@@ -1,5 +1,6 @@
 import type { BaselineState } from '../engine/baseline.js';
 import { summarize } from '../engine/gate.js';
+import { rawPoints } from '../engine/score.js';
 import type { Finding, TargetResult } from '../engine/result.js';
 import type { Lang } from '../policy/model.js';
 import type { SourceLocation } from '../util/errors.js';
@@ -48,10 +49,14 @@ function targetJson(target: TargetResult, run: CheckRun, locations: Record<strin
     platform: target.platform ?? null,
     rating: target.rating,
     score: target.score,
+    points: rawPoints(target),
     scoreBreakdown: target.findings.filter((f) => f.status === 'active').map((f) => ({ rule: f.rule, points: f.points })),
     findings: new StreamedArray(findingsJson(target, run, locations)),
     openPoints: target.openPoints,
     passed: target.passed,
+    notApplicable: target.notApplicable,
+    notAssessed: target.notAssessed.map((law) => ({ jurisdiction: law.jurisdiction, name: law.name[run.lang], rules: law.rules })),
+    superseded: target.superseded,
   });
 }
 
@@ -81,7 +86,7 @@ function findingJson(f: Finding, lang: Lang, locate: (question: string) => { lin
       const at = locate(t.question);
       return { question: t.question, value: t.value, assumed: t.assumed, line: at?.line ?? null, column: at?.column ?? null, evidence: t.evidence ?? null };
     }),
-    modifiers: f.modifiers.map((m) => ({ scale: m.scale, effect: `${m.from} → ${m.to}`, reason: m.reason[lang] })),
+    modifiers: f.modifiers.map((m) => ({ scale: m.scale, effect: `${m.from} → ${m.to}`, reason: m.reason[lang], assumed: m.assumed })),
     sources: f.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: s.section ?? null, version: s.version ?? null })),
     reviewed: f.reviewed,
     waivable: f.waivable,

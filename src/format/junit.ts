@@ -4,6 +4,7 @@ import type { AssessmentResult, TargetResult } from '../engine/result.js';
 import type { Chunks } from './chunks.js';
 import { isFailing, locateTargetFindings, type LocatedFinding } from './located.js';
 import type { CheckRun } from './run.js';
+import { repoRelativePath } from '../util/repo-path.js';
 
 /**
  * JUnit XML: one suite per config and target, one test case per rule checked there. A finding that fails the build
@@ -45,24 +46,30 @@ function passedRuleNames(rules: Rule[], lang: Lang): (rule: string) => string {
 }
 
 function testSuite(result: AssessmentResult, target: TargetResult, own: LocatedFinding[], passedName: (rule: string) => string, lang: Lang): string | undefined {
-  const className = attr(classname(result.file, target.id));
+  const path = repoRelativePath(result.file);
+  const className = attr(classname(path, target.id));
   const cases = own.map((l) => findingCase(l, className, lang));
   for (const rule of target.passed) cases.push(`      <testcase classname="${className}" name="${passedName(rule)}"/>`);
   if (!cases.length) return undefined;
   const failures = own.filter((l) => l.failing).length;
-  return `  <testsuite name="${attr(`${result.file} ${target.id}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n`;
+  return `  <testsuite name="${attr(`${path} ${target.id}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>\n`;
 }
 
 function findingCase(l: LocatedFinding, className: string, lang: Lang): string {
   const { finding, location } = l;
-  const head = `      <testcase classname="${className}" name="${attr(`${finding.rule}: ${finding.title[lang]}`)}" file="${attr(location.file)}" line="${location.line}"`;
+  // No file or line attributes: Jenkins' junit-10.xsd has none; the location leads the message instead.
+  const head = `      <testcase classname="${className}" name="${attr(`${finding.rule}: ${finding.title[lang]}`)}"`;
   const status = finding.status === 'accepted' ? ` [${t('accepted', lang)}]` : '';
   const detail = `${location.file}:${location.line}:${location.column}: ${levelName(finding.level, lang)}${status}\n${finding.finding[lang]}\n→ ${finding.recommendation[lang]}`;
   if (!l.failing) return `${head}>\n        <system-out>${text(detail)}</system-out>\n      </testcase>`;
   return `${head}>\n        <failure message="${attr(`${levelName(finding.level, lang)}: ${finding.title[lang]}`)}" type="${finding.level}">${text(detail)}</failure>\n      </testcase>`;
 }
 
-const classname = (file: string, target: string): string => `chanrisk.${file.replace(/[\\/]/g, '.')}.${target}`;
+/**
+ * The config's repository path as it is, then the target: a channel id holds no "#", so no two configs or targets share
+ * a class name (GitLab keeps only the first test of a class and name and drops the others).
+ */
+const classname = (path: string, target: string): string => `${path}#${target}`;
 
 // XML 1.0 forbids most control characters even when escaped.
 const clean = (value: string): string => value.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');

@@ -1,7 +1,7 @@
-import { isAbsolute, relative, sep } from 'node:path';
 import { fails } from '../engine/gate.js';
 import type { AssessmentResult, Finding, TargetResult } from '../engine/result.js';
 import type { SourceLocation } from '../util/errors.js';
+import { repoRelativePath } from '../util/repo-path.js';
 import type { CheckRun } from './run.js';
 
 /** One finding with everything a located output format needs. */
@@ -39,7 +39,7 @@ export function locateTargetFindings(run: CheckRun, index: number, result: Asses
     const location =
       finding.triggers.map((t) => locateTrigger(run, index, target.id, t.question)).find(Boolean) ??
       locateTrigger(run, index, target.id, 'platform') ?? { file: result.file, line: 1, column: 1 };
-    return { result, target, finding, location: { ...location, file: repoPath(location.file) }, failing: isFailing(run, finding) };
+    return { result, target, finding, location: { ...location, file: repoRelativePath(location.file) }, failing: isFailing(run, finding) };
   });
 }
 
@@ -54,13 +54,3 @@ export function failingCount(run: CheckRun): number {
 
 /** The first source with a URL: the rule's help link. */
 export const helpUri = (finding: Finding): string | undefined => finding.sources.find((s) => s.url)?.url;
-
-/**
- * CI tools resolve paths against the repository root, where the build runs: a path inside the working folder is
- * shown relative to it, with forward slashes; anything else stays as given.
- */
-export function repoPath(file: string, cwd: string = process.cwd()): string {
-  const inside = isAbsolute(file) ? relative(cwd, file) : file;
-  if (isAbsolute(inside) || inside.startsWith('..')) return file;
-  return inside.split(sep).join('/');
-}

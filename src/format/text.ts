@@ -2,7 +2,8 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { summarize } from '../engine/gate.js';
 import type { AssessmentResult, Finding, TargetResult, Trigger } from '../engine/result.js';
 import type { Lang, RiskLevel } from '../policy/model.js';
-import { levelName, scaleName, t } from '../messages.js';
+import { fill, levelName, scaleName, t } from '../messages.js';
+import { rawPoints } from '../engine/score.js';
 import type { Chunks } from './chunks.js';
 import { failingCount } from './located.js';
 import type { CheckRun } from './run.js';
@@ -27,7 +28,7 @@ export function* formatText(run: CheckRun): Chunks {
 function resultLines(run: CheckRun, index: number, result: AssessmentResult): string[] {
   const { lang } = run;
   const locations = run.assessments[index]?.locations ?? {};
-  const out = [chalk.bold(`${result.file} — ${result.organisation}`), `  ${t('overall', lang)}: ${badge(result.rating, lang)} ${t('score', lang)} ${result.score}/100`];
+  const out = [chalk.bold(`${result.file} — ${result.organisation}`), `  ${t('overall', lang)}: ${badge(result.rating, lang)} ${t('score', lang)} ${result.score}`];
   for (const target of result.targets) {
     if (target.kind === 'organisation' && !target.findings.length && !target.openPoints.length) continue;
     out.push('', targetHeading(target, lang));
@@ -40,14 +41,17 @@ function resultLines(run: CheckRun, index: number, result: AssessmentResult): st
       const list = target.openPoints.map((p) => `${p.question} (${t(p.reason === 'dont_know' ? 'dontKnow' : 'unanswered', lang)})`);
       out.push(`    ${chalk.cyan(`${t('openPoints', lang)}:`)} ${list.join(', ')}`);
     }
-    out.push(`    ${chalk.dim(`${target.passed.length} ${t('passedRules', lang)}`)}`);
+    for (const law of target.notAssessed) {
+      out.push(`    ${chalk.cyan(`${t('notAssessed', lang)}:`)} ${fill(t('checkLocalLaw', lang), { law: law.name[lang], count: law.rules.length })}`);
+    }
+    out.push(`    ${chalk.dim(`${target.passed.length} ${t('passedRules', lang)}, ${target.notApplicable.length} ${t('notApplicableRules', lang)}`)}`);
   }
   return out;
 }
 
 function targetHeading(target: TargetResult, lang: Lang): string {
   const name = target.kind === 'organisation' ? t('organisation', lang) : `${t('channel', lang)} ${target.id} (${target.platform})`;
-  return `  ${chalk.bold(name)}  ${badge(target.rating, lang)} ${t('score', lang)} ${target.score}`;
+  return `  ${chalk.bold(name)}  ${badge(target.rating, lang)} ${t('score', lang)} ${target.score} (${rawPoints(target)} ${t('points', lang)})`;
 }
 
 function findingLines(finding: Finding, lang: Lang, lineOf: (question: string) => number | undefined, known = false): string[] {

@@ -107,6 +107,7 @@ export function loadQuestionnaire(file: string): Questionnaire {
         ...(q.min !== undefined && { min: q.min }),
         ...(q.max !== undefined && { max: q.max }),
         ...(q.unit && { unit: q.unit }),
+        ...(q.provider_bound && { providerBound: true }),
       };
       if (questions.has(q.id)) throw new InputError(`question id "${q.id}" is used twice`, source.locate([...path, 'id']));
       questions.set(q.id, question);
@@ -128,11 +129,10 @@ export function loadQuestionnaire(file: string): Questionnaire {
 function withApplicability(pack: Pack, questionnaire: Questionnaire): Pack {
   const rules = pack.rules.map((rule): Rule => {
     const jurisdiction = rule.law && questionnaire.jurisdictions.find((j) => j.id === rule.law?.jurisdiction);
-    const parts: Condition[] = [];
-    if (jurisdiction && rule.law) parts.push(rule.law.reach.length === 1 ? jurisdiction.reach[rule.law.reach[0] as Reach] : { any: rule.law.reach.map((r) => jurisdiction.reach[r]) });
-    if (rule.applies) parts.push(rule.applies);
+    const lawReach = jurisdiction && rule.law && (rule.law.reach.length === 1 ? jurisdiction.reach[rule.law.reach[0] as Reach] : { any: rule.law.reach.map((r) => jurisdiction.reach[r]) });
+    const parts = [lawReach, rule.applies].filter((c): c is Condition => c !== undefined);
     if (!parts.length) return rule;
-    return { ...rule, applicability: parts.length === 1 ? (parts[0] as Condition) : { all: parts } };
+    return { ...rule, applicability: parts.length === 1 ? (parts[0] as Condition) : { all: parts }, ...(lawReach && { lawReach }) };
   });
   return { ...pack, rules };
 }

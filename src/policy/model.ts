@@ -24,6 +24,8 @@ export interface Question {
   min?: number;
   max?: number;
   unit?: Text;
+  /** The answer holds for one platform or provider only: `compare` does not carry it to another platform. */
+  providerBound?: boolean;
 }
 
 export interface Section {
@@ -114,6 +116,8 @@ export interface Rule {
    * where unknown it is judged as applicable (the worst case).
    */
   applicability?: Condition;
+  /** The law's reach alone (part of `applicability`): where false, the law is named as not assessed. */
+  lawReach?: Condition;
   condition: Condition;
   /** Rules this one is the more specific finding of: where both fire, only this one is kept. */
   supersedes?: string[];

@@ -1,16 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { evaluateCondition } from '../engine/conditions.js';
-import { buildFacts } from '../engine/facts.js';
 import { InputError, InputErrors, type SourceLocation } from '../util/errors.js';
 import { validateWithSchema } from '../util/zod-errors.js';
 import { loadYamlFile, type PathSegment, type YamlSource } from '../util/yaml-file.js';
 import { parseCondition, type Condition, type SyntaxProblem } from './condition.js';
 import { checkAnswer, checkCondition, type LintProblem } from './lint.js';
-import { builtinRulesDir } from './load.js';
 import type { Questionnaire, Source, Text as TextValue } from './model.js';
-import { readSnapshot } from './snapshot.js';
 import { Source as SourceData, Text } from './schema.js';
 
 /** The alternative routes `compare` weighs: data in rules/routes.yaml, never code. */
@@ -72,12 +68,17 @@ export interface RouteSet {
 export interface LoadedRoutes {
   routes: RouteSet;
   problems: LintProblem[];
+  /** The YAML, to locate problems found later. */
+  source: YamlSource;
 }
 
 export const routesFileIn = (rulesDir: string): string => join(rulesDir, ROUTES_FILE);
 export const hasRoutes = (rulesDir: string): boolean => existsSync(routesFileIn(rulesDir));
 
-/** Loads and validates routes.yaml; malformed data throws, cross-reference problems are returned (as lint does). */
+/**
+ * Loads and validates routes.yaml; malformed data throws, cross-reference problems are returned (as lint does).
+ * Whether each answer applies to its route needs the engine: src/routes/load.ts adds that check.
+ */
 export function loadRoutes(file: string, questionnaire: Questionnaire): LoadedRoutes {
   const source = loadYamlFile(file);
   const { value, errors } = validateWithSchema(RoutesFile, source);
@@ -100,21 +101,7 @@ export function loadRoutes(file: string, questionnaire: Questionnaire): LoadedRo
     };
   });
   const set: RouteSet = { version: value.version, file, routes };
-  return { routes: set, problems: lintRoutes(set, questionnaire, source) };
-}
-
-/** The built-in rules/routes.yaml, failing on any lint error: what `compare` and the report use. */
-export function loadBuiltinRoutes(questionnaire: Questionnaire): RouteSet {
-  // The build linted the snapshot's routes against the built-in questionnaire, which `--rules` packs cannot change.
-  return readSnapshot(builtinRulesDir())?.routes ?? loadRoutesStrict(routesFileIn(builtinRulesDir()), questionnaire);
-}
-
-/** Loads and fails on any lint error. */
-export function loadRoutesStrict(file: string, questionnaire: Questionnaire): RouteSet {
-  const { routes, problems } = loadRoutes(file, questionnaire);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new InputErrors(errors.map((p) => new InputError(p.message, p.location)));
-  return routes;
+  return { routes: set, problems: lintRoutes(set, questionnaire, source), source };
 }
 
 function conditionOf(data: unknown, path: PathSegment[], source: YamlSource): Condition {
@@ -124,45 +111,29 @@ function conditionOf(data: unknown, path: PathSegment[], source: YamlSource): Co
   return condition;
 }
 
-/**
- * Proves every question id and option value a route names exists, is a channel question, and applies to the
- * route's platform and integration (an option the platform does not have is an error, not a silent no-op).
- */
+/** Where in routes.yaml a route's problem lies, as a lint problem. */
+export function routeProblem(set: RouteSet, index: number, source: YamlSource | undefined, path: PathSegment[], message: string, severity: LintProblem['severity'] = 'error'): LintProblem {
+  const route = set.routes[index];
+  return { severity, location: source ? source.locate(['routes', index, ...path]) : (route?.location ?? { file: set.file, line: 1, column: 1 }), message: `route ${route?.id ?? index}: ${message}` };
+}
+
+/** Proves every question id and option value a route names exists and is a channel question. */
 export function lintRoutes(set: RouteSet, questionnaire: Questionnaire, source?: YamlSource): LintProblem[] {
   const problems: LintProblem[] = [];
   const platforms = questionnaire.questions.get('platform')?.options?.map((o) => o.value) ?? [];
   const seen = new Set<string>();
   set.routes.forEach((route, i) => {
-    const at = (path: PathSegment[], message: string, severity: LintProblem['severity'] = 'error') =>
-      problems.push({ severity, location: source ? source.locate(['routes', i, ...path]) : route.location, message: `route ${route.id}: ${message}` });
+    const at = (path: PathSegment[], message: string, severity: LintProblem['severity'] = 'error') => problems.push(routeProblem(set, i, source, path, message, severity));
     if (seen.has(route.id)) at(['id'], 'duplicate route id');
     seen.add(route.id);
     if (!platforms.includes(route.platform)) at(['platform'], `unknown platform "${route.platform}"`);
     if (route.sources.some((s) => !s.url && !s.citation)) at(['sources'], 'every source needs a url or a citation');
-    const implied = { ...route.defaults, ...route.facts };
     if (!route.unavailable && !Object.keys(route.facts).length) at(['facts'], 'an available route must imply at least one answer (its integration)');
-    // Apply the route's own answers alone: a question whose condition is then false does not apply to the route.
-    const facts = buildFacts(questionnaire, 'channel', { ...implied, platform: route.platform });
     for (const [field, answers] of [['facts', route.facts], ['defaults', route.defaults]] as const) {
       for (const [id, value] of Object.entries(answers)) {
-        const question = questionnaire.questions.get(id);
         const message = id === 'platform' ? 'set the platform with "platform:", not as an answer' : checkAnswer(id, value, questionnaire);
-        if (message) {
-          at([field, id], message);
-          continue;
-        }
-        if (question?.scope !== 'channel') {
-          at([field, id], `"${id}" is an organisation question; a route changes only the channel`);
-          continue;
-        }
-        if (!facts.has(id)) {
-          at([field, id], `"${id}" does not apply to this route (its condition is false for these answers)`);
-          continue;
-        }
-        for (const chosen of Array.isArray(value) ? value : [value]) {
-          const option = question.options?.find((o) => o.value === chosen);
-          if (option?.when && evaluateCondition(option.when, facts).truth === 'no') at([field, id], `option "${String(chosen)}" of "${id}" does not apply to ${route.platform}`);
-        }
+        if (message) at([field, id], message);
+        else if (questionnaire.questions.get(id)?.scope !== 'channel') at([field, id], `"${id}" is an organisation question; a route changes only the channel`);
       }
     }
     route.cannotServe.forEach((limit, j) => {
@@ -173,10 +144,4 @@ export function lintRoutes(set: RouteSet, questionnaire: Questionnaire, source?:
     }
   });
   return problems;
-}
-
-/** The lint problems of a rule set's routes.yaml, if it has one: what `rules lint` adds to the packs' problems. */
-export function lintRoutesIn(rulesDir: string | undefined, questionnaire: Questionnaire): LintProblem[] {
-  const dir = resolve(rulesDir ?? builtinRulesDir());
-  return hasRoutes(dir) ? loadRoutes(routesFileIn(dir), questionnaire).problems : [];
 }

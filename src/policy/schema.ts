@@ -34,6 +34,8 @@ export const Question = z.strictObject({
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   unit: z.optional(Text),
+  /** The answer holds for one platform or provider (its contract, notice, assessment): another route must answer it anew. */
+  provider_bound: z.optional(z.boolean()),
 });
 
 export const Section = z.strictObject({

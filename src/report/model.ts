@@ -2,7 +2,8 @@ import type { Assessment } from '../engine/assessment.js';
 import type { ChannelComparison } from '../engine/compare.js';
 import { buildFacts, type Fact, type Facts } from '../engine/facts.js';
 import { channelFacts } from '../engine/evaluate.js';
-import { MAX_SCORE, RISK_MATRIX } from '../engine/levels.js';
+import { maxRisk, RISK_MATRIX } from '../engine/levels.js';
+import { scoreOf } from '../engine/score.js';
 import type { AssessmentResult, Finding, TargetResult } from '../engine/result.js';
 import type { Action } from '../engine/whatif.js';
 import type { Area, Lang, Policy, Question, RiskLevel, ScaleLevel } from '../policy/model.js';
@@ -70,13 +71,13 @@ export function matrixRows(numbered: NumberedFinding[]): MatrixCell[][] {
   );
 }
 
-/** Points of the open findings per area across every target, capped like a channel score; areas without rules are left out. */
+/** The open findings per area across every target, scored like a channel (worst level's band, moved by points); areas without rules are left out. */
 export function areaScores(policy: Policy, result: AssessmentResult): AreaScore[] {
   const checked = new Set(policy.rules.map((r) => r.area));
   const active = result.targets.flatMap((t) => t.findings.filter((f) => f.status === 'active'));
   return AREAS.filter((area) => checked.has(area)).map((area) => {
     const inArea = active.filter((f) => f.area === area);
-    return { area, score: Math.min(MAX_SCORE, inArea.reduce((sum, f) => sum + f.points, 0)), findings: inArea.length };
+    return { area, score: inArea.length ? scoreOf(maxRisk(inArea.map((f) => f.level)), inArea.reduce((sum, f) => sum + f.points, 0)) : 0, findings: inArea.length };
   });
 }
 

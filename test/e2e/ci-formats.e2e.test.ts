@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -25,17 +26,28 @@ const validateSarif = sarifValidator();
 interface SarifResult {
   ruleId: string;
   level: string;
-  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
-  relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
-  suppressions?: { kind: string; status: string; justification: string }[];
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }[];
+  relatedLocations?: { id: number; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+  suppressions?: unknown[];
   partialFingerprints: Record<string, string>;
+  properties: { riskLevel: string; failing: boolean };
+}
+interface SarifRule {
+  id: string;
+  name: string;
+  helpUri?: string;
+  help: { text: string };
+  fullDescription: { text: string };
+  defaultConfiguration: { level: string };
+  properties: { tags: string[]; 'security-severity': string };
 }
 interface SarifLog {
-  runs: { tool: { driver: { rules: { id: string; helpUri?: string; help: { text: string } }[] } }; results: SarifResult[] }[];
+  runs: { tool: { driver: { rules: SarifRule[] } }; originalUriBaseIds: Record<string, unknown>; results: SarifResult[]; properties: { accepted: number } }[];
 }
 
 function sarif(args: string[]): SarifLog {
-  const run = cli(['check', ...args, '--format', 'sarif', '--date', '2026-11-27']);
+  const run = cli(['check', ...args, '--format', 'sarif', ...(args.includes('--date') ? [] : ['--date', '2026-11-27'])]);
   expect([0, 1], run.stderr).toContain(run.code);
   const log = JSON.parse(run.stdout) as SarifLog;
   const valid = validateSarif(log);
@@ -53,16 +65,43 @@ describe('check --format sarif', () => {
     const result = run?.results.find((r) => r.ruleId === 'wa-unofficial-client');
     expect(result?.level).toBe('error');
     // integration: unofficial_library stands on line 22, column 20 of the example.
-    expect(result?.locations[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/whatsapp-unofficial-marketing.yaml' }, region: { startLine: 22, startColumn: 20 } });
-    expect(result?.partialFingerprints['chanrisk/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(result?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'examples/whatsapp-unofficial-marketing.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 22, startColumn: 20 },
+    });
+    expect(Object.keys(run?.originalUriBaseIds ?? {})).toEqual(['%SRCROOT%']);
+    expect(result?.partialFingerprints['chanrisk/v2']).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(run?.results.map((r) => r.level))).toEqual(new Set(['error', 'warning']));
   });
 
-  it('reports an accepted finding as a suppression with its justification', () => {
-    const result = sarif([ACCEPTED]).runs[0]?.results.find((r) => r.ruleId === 'gdpr-privacy-notice');
-    expect(result?.level).toBe('warning');
-    expect(result?.suppressions).toEqual([expect.objectContaining({ kind: 'external', status: 'accepted' })]);
-    expect(result?.suppressions?.[0]?.justification).toContain('Dana Berater, DPO');
+  it('names rules apart from their ids and gives critical and high different security severities, as GitHub reads them', () => {
+    const rules = sarif([MARKETING]).runs[0]?.tool.driver.rules ?? [];
+    expect(rules.find((r) => r.id === 'wa-unofficial-client')?.name).toBe('WaUnofficialClient');
+    expect(rules.every((r) => r.name !== r.id && /^[A-Z][A-Za-z0-9]*$/.test(r.name))).toBe(true);
+    // GitHub: over 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, 0.1 to 3.9 low; only rules tagged "security".
+    const band = (score: string) => (Number(score) > 9 ? 'critical' : Number(score) >= 7 ? 'high' : Number(score) >= 4 ? 'medium' : 'low');
+    const severities = new Map(rules.map((r) => [r.id, band(r.properties['security-severity'])]));
+    expect(severities.get('wa-unofficial-client')).toBe('critical');
+    expect(new Set(severities.values())).toContain('high');
+    expect(rules.every((r) => r.properties.tags.includes('security'))).toBe(true);
+  });
+
+  it("levels follow the gate: error exactly for what fails --fail-on, so GitHub's check agrees with the exit code", () => {
+    const results = sarif([MARKETING, '--fail-on', 'critical']).runs[0]?.results ?? [];
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(r.level, r.ruleId).toBe(r.properties.failing ? 'error' : r.properties.riskLevel === 'low' ? 'note' : 'warning');
+    expect(results.find((r) => r.properties.riskLevel === 'high')?.level).toBe('warning');
+    expect(results.find((r) => r.properties.riskLevel === 'critical')?.level).toBe('error');
+  });
+
+  it('leaves an accepted finding out, since GitHub ignores suppressions and would keep it open, and counts it', () => {
+    const log = sarif([ACCEPTED, '--date', '2026-12-01']);
+    expect(log.runs[0]?.results.find((r) => r.ruleId === 'gdpr-privacy-notice')).toBeUndefined();
+    expect(log.runs[0]?.results.every((r) => r.suppressions === undefined)).toBe(true);
+    expect(log.runs[0]?.properties.accepted).toBe(1);
+    // Expired, it is open again.
+    const expired = sarif([ACCEPTED, '--date', '2027-01-01']);
+    expect(expired.runs[0]?.results.find((r) => r.ruleId === 'gdpr-privacy-notice')).toBeDefined();
   });
 
   it('points evidence-based results at the manifest line as a related location', () => {
@@ -70,12 +109,22 @@ describe('check --format sarif', () => {
     const contradiction = results.find((r) => r.ruleId === 'evidence-contradiction');
     expect(contradiction?.level).toBe('error');
     expect(contradiction?.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toMatch(/^test\/fixtures\/scan-repo\/package(-lock)?\.json$/);
+    // GitHub links "[text](id)" in the message to the related location with that id.
+    expect(contradiction?.relatedLocations?.[0]?.id).toBe(1);
+    expect(contradiction?.message.text).toContain('Found in the code: [@whiskeysockets/baileys](1).');
+  });
+
+  it("keeps what one result found out of the rule's description", () => {
+    const log = sarif([join(SCAN_REPO, 'chanrisk.yaml'), '--scan', SCAN_REPO]);
+    const rule = log.runs[0]?.tool.driver.rules.find((r) => r.id === 'evidence-contradiction');
+    expect(rule?.fullDescription.text).toBeTruthy();
+    expect(rule?.fullDescription.text).not.toMatch(/baileys|package\.json|Declared:/);
   });
 });
 
 describe('check --format junit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' });
-  type Case = { name: string; classname: string; failure?: { type: string } };
+  type Case = { name: string; classname: string; file?: string; line?: string; failure?: { type: string; '#text': string } };
   type Suite = { name: string; tests: string; failures: string; testcase: Case[] };
 
   it('parses as JUnit XML: one case per rule and channel, failures only at or above --fail-on', () => {
@@ -95,6 +144,26 @@ describe('check --format junit', () => {
     expect(Number(doc.testsuites.failures)).toBe(suites.reduce((n, s) => n + Number(s.failures), 0));
     expect(cases.some((c) => !c.failure)).toBe(true);
   });
+  it('keeps class names apart for a/b.yaml and a.b.yaml, with repository paths and no file or line attributes', () => {
+    const dir = tempDir('chanrisk-repo-');
+    expect(spawnSync('git', ['init', '-q', dir]).status).toBe(0);
+    mkdirSync(join(dir, 'a'));
+    copyFileSync(MARKETING, join(dir, 'a', 'b.yaml'));
+    copyFileSync(MARKETING, join(dir, 'a.b.yaml'));
+    const run = cli(['check', join(dir, 'a', 'b.yaml'), join(dir, 'a.b.yaml'), '--format', 'junit', '--date', '2026-11-27'], { cwd: tempDir() });
+    expect(run.code).toBe(1);
+    const suites = (parser.parse(run.stdout) as { testsuites: { testsuite: Suite[] } }).testsuites.testsuite;
+    const cases = suites.flatMap((s) => s.testcase);
+    // GitLab identifies a test by class name and name and keeps only the first of each: every pair must be unique.
+    const keys = cases.map((c) => `${c.classname}\u0000${c.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(cases.map((c) => c.classname))).toEqual(new Set(['a/b.yaml#organisation', 'a/b.yaml#whatsapp-offers', 'a.b.yaml#organisation', 'a.b.yaml#whatsapp-offers']));
+    expect(run.stdout).not.toContain(dir);
+    // Jenkins' junit-10.xsd allows no file or line on <testcase>; the location leads the failure text instead.
+    expect(cases.every((c) => c.file === undefined && c.line === undefined)).toBe(true);
+    expect(cases.find((c) => c.classname === 'a/b.yaml#whatsapp-offers' && c.failure)?.failure?.['#text']).toMatch(/^a\/b\.yaml:\d+:\d+: /);
+  });
+
   it('stays well-formed XML when the file name holds markup characters', () => {
     const file = join(tempDir(), 'a&b"<c>.yaml');
     copyFileSync(MARKETING, file);

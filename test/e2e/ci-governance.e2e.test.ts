@@ -80,15 +80,16 @@ describe('baselines', () => {
     expect(hidden.code).toBe(0);
     expect(hidden.stdout).toMatch(/wa-unofficial-client \[in baseline\]/);
 
-    // An unrelated edit (a note, a comment shifting every line) keeps every fingerprint.
-    const edited = configFile(`# reviewed again\n${MARKETING.replace(/assessor: .*/, 'assessor: Someone Else')}`);
-    const same = cli(['check', edited, '--baseline', baseline, '--format', 'json', '--date', '2026-11-27']);
+    // An unrelated edit to the same file (a note, a comment shifting every line) keeps every fingerprint.
+    writeFileSync(config, `# reviewed again\n${MARKETING.replace(/assessor: .*/, 'assessor: Someone Else')}`);
+    const same = cli(['check', config, '--baseline', baseline, '--format', 'json', '--date', '2026-11-27']);
     expect(same.code, same.stdout.slice(0, 400)).toBe(0);
     const states = JSON.parse(same.stdout).assessments[0].targets.flatMap((t: { findings: { baseline: string }[] }) => t.findings.map((f) => f.baseline));
     expect(new Set(states)).toEqual(new Set(['known']));
 
     // A new finding: the organisation of 45 people drops its data protection officer.
-    const worse = configFile(MARKETING.replace('dpo: true', 'dpo: false'));
+    writeFileSync(config, MARKETING.replace('dpo: true', 'dpo: false'));
+    const worse = config;
     const caught = cli(['check', worse, '--baseline', baseline, '--format', 'github', '--fail-on', 'medium', '--date', '2026-11-27']);
     expect(caught.code).toBe(1);
     expect(caught.stdout).toMatch(/^::error file=.*,title=chanrisk gdpr-dpo-missing /m);

@@ -19,6 +19,7 @@ import type { Policy } from '../../policy/model.js';
 import { writeFileAtomic, writeFileAtomicChunks } from '../../util/atomic-write.js';
 import { InputErrors } from '../../util/errors.js';
 import { packageInfo } from '../../util/package-root.js';
+import { repoRelativePath } from '../../util/repo-path.js';
 import { EXIT, type Io } from '../io.js';
 import { parseChoice, parseDate, parseLang } from '../options.js';
 import { readBaseline } from './baseline-file.js';
@@ -45,10 +46,13 @@ export interface CheckOptions {
   baseline?: string;
   writeBaseline?: string;
   scan?: string;
+  /** Globs the scan skips; from `scan_exclude` in the project file, the same option `--scan-exclude` fills. */
+  scanExclude?: string[];
 }
 
 export const checkExamples = `
 Examples:
+  $ chanrisk check                      # the configs of .chanrisk.yaml, else ./chanrisk.yaml
   $ chanrisk check examples/whatsapp-cloud-api-service.yaml
   $ chanrisk check configs/*.yaml --format json > chanrisk.json
   $ chanrisk check channels.yaml --fail-on critical --lang de
@@ -60,13 +64,15 @@ Examples:
 
 Exit codes: 0 no active finding at or above --fail-on, 1 at least one, 2 usage, config or rule-pack error.`;
 
-/** Evaluates every config; the exit code gates a build. */
-export async function runCheck(files: string[], options: CheckOptions, io: Io): Promise<number> {
+/** Evaluates every config; the exit code gates a build. Without a config named, the project file says what to check. */
+export async function runCheck(named: string[], flags: CheckOptions, io: Io): Promise<number> {
+  const { files, options } = named.length ? { files: named, options: flags } : await fromProjectFile(flags);
   const format = parseChoice('--format', options.format ?? 'text', CHECK_FORMATS);
   const failOn = parseChoice('--fail-on', options.failOn ?? 'high', FAIL_ON_VALUES) as FailOn;
   const lang = parseLang(options.lang);
   const date = parseDate(options.date);
-  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, lang);
+  if (baseline?.warning) io.err(`warning: ${baseline.warning}\n`);
   const policy = loadPolicyStrict({ extraDirs: options.rules ?? [] });
   // Keep only the assessment and warnings: the parsed YAML documents of a thousand configs would stay in memory.
   const loaded = files.map((file) => {
@@ -90,13 +96,15 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
     return accepted.result;
   });
 
+  // Repository paths, not the paths as typed: fingerprints and CI reports must not depend on the working folder.
+  const configPaths = files.map((file) => repoRelativePath(file));
   const run: CheckRun = { tool: { name: 'chanrisk', version: packageInfo().version }, date, lang, failOn, policy, assessments, results };
   if (options.writeBaseline !== undefined) {
-    const written = createBaseline(results, date);
+    const written = createBaseline(results, configPaths, date);
     writeFileAtomic(options.writeBaseline, `${JSON.stringify(written, null, 2)}\n`, '--write-baseline');
     // Everything recorded is known from now on, so the build passes as it will next time.
-    run.baseline = compareWithBaseline(results, written);
-  } else if (baseline) run.baseline = compareWithBaseline(results, baseline);
+    run.baseline = compareWithBaseline(results, configPaths, written);
+  } else if (baseline) run.baseline = compareWithBaseline(results, configPaths, baseline.baseline);
 
   // Everything is read and checked by now: the output is made and written piece by piece, never held whole.
   const output = batched(FORMATTERS[format](run));
@@ -111,12 +119,21 @@ export async function runCheck(files: string[], options: CheckOptions, io: Io): 
   return failingCount(run) > 0 ? EXIT.findings : EXIT.ok;
 }
 
+/** Loaded only without a config named, so a plain check never reads the project file code. */
+async function fromProjectFile(flags: CheckOptions): Promise<{ files: string[]; options: CheckOptions }> {
+  const { projectSettings } = await import('../../config/project-file.js');
+  const { configs, ...settings } = projectSettings();
+  // A flag given on the command line overrides the project file.
+  const given = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
+  return { files: configs, options: { ...settings, ...given } };
+}
+
 function plainEvaluation(policy: Policy, date: string): (assessment: Assessment) => AssessmentResult {
   return (assessment) => evaluateAssessment(policy, assessment, { date });
 }
 
 /** --scan: the evidence modules load only here, so a plain check stays fast. */
 async function evidenceEvaluation(dir: string, policy: Policy, date: string, lang: CheckRun['lang'], io: Io): Promise<(assessment: Assessment) => AssessmentResult> {
-  const { scanForCheck } = await import('../../evidence/check-scan.js');
+  const { scanForCheck } = await import('./check-scan.js');
   return scanForCheck(dir, policy, date, lang, io);
 }

@@ -5,8 +5,8 @@ import { loadPolicy, loadPolicyStrict, QUESTIONNAIRE_FILE } from '../../policy/l
 import type { LintProblem } from '../../policy/lint.js';
 import type { Lang, Rule } from '../../policy/model.js';
 import { renderCatalogue } from '../../format/catalogue.js';
-import { runRuleTests } from '../../policy/rule-tests.js';
-import { lintRoutesIn } from '../../policy/routes.js';
+import { runRuleTests } from '../../engine/rule-tests.js';
+import { lintRoutesIn } from '../../routes/load.js';
 import { areaName, levelName } from '../../messages.js';
 import { InputError } from '../../util/errors.js';
 import { EXIT, type Io } from '../io.js';

@@ -67,6 +67,9 @@ function routeJson(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang) {
       ...o.route.assumptions.map((text) => ({ question: null, value: null, kind: 'stated', text: text[lang] })),
     ],
     openForRoute: e?.newlyOpen ?? [],
+    notCarried: e?.notCarried ?? [],
+    routeAssumed: (e?.routeAssumed ?? []).map((f) => f.rule),
+    pending: (e?.pending ?? []).map((f) => findingRef(f, lang)),
     sources: o.route.sources.map((s) => ({ title: s.title, url: s.url ?? null, citation: s.citation ?? null, section: s.section ?? null, version: s.version ?? null })),
     reviewed: o.route.reviewed,
   };

@@ -22,7 +22,16 @@ const catalogue = {
   recommendation: { en: 'Recommendation', de: 'Empfehlung' },
   assumes: { en: 'assumes', de: 'nimmt an' },
   defaultNote: { en: 'the plan gives no answer', de: 'der Plan nennt keine Antwort' },
-  openForRoute: { en: 'not known for this route, worst case assumed', de: 'für diesen Weg unbekannt, schlechtester Fall angenommen' },
+  openForRoute: { en: 'not known for this route', de: 'für diesen Weg unbekannt' },
+  notCarried: {
+    en: 'answered for the planned provider only, so judged as the worst case here',
+    de: 'nur für den geplanten Anbieter beantwortet, hier daher als schlechtester Fall bewertet',
+  },
+  pending: {
+    en: 'would follow if those answers turn out badly (not counted)',
+    de: 'folgen, falls diese Antworten ungünstig ausfallen (nicht mitgezählt)',
+  },
+  routeAssumed: { en: 'rests on assumptions of this route', de: 'beruht auf Annahmen dieses Wegs' },
   openHint: {
     en: 'answer these in the channel config (they are kept even where they do not apply to the plan) to judge the route fairly',
     de: 'beantworten Sie diese in der Kanal-Konfiguration (sie bleiben erhalten, auch wo sie für den Plan nicht gelten), um den Weg fair zu beurteilen',
@@ -42,8 +51,8 @@ export const m = (key: CompareMessage, lang: Lang): string => catalogue[key][lan
 /** Sentence templates of the recommendation; {placeholders} are filled by ./reasons.ts. */
 const sentences = {
   switch: {
-    en: '{route} serves every planned purpose and is rated {after} (score {afterScore}, {afterPoints} points before the cap), against {before} (score {beforeScore}, {beforePoints} points) for the plan.',
-    de: '{route} deckt alle geplanten Zwecke und wird mit {after} bewertet (Punkte {afterScore}, {afterPoints} Rohpunkte vor der Kappung), gegenüber {before} (Punkte {beforeScore}, {beforePoints} Rohpunkte) für den Plan.',
+    en: '{route} serves every planned purpose and is rated {after} (score {afterScore}, {afterPoints} points), against {before} (score {beforeScore}, {beforePoints} points) for the plan.',
+    de: '{route} deckt alle geplanten Zwecke und wird mit {after} bewertet (Risikowert {afterScore}, {afterPoints} Punkte), gegenüber {before} (Risikowert {beforeScore}, {beforePoints} Punkte) für den Plan.',
   },
   removes: { en: 'It removes {count} finding(s), among them: {titles}.', de: 'Damit entfallen {count} Befund(e), darunter: {titles}.' },
   removesAndAdds: {
@@ -51,20 +60,24 @@ const sentences = {
     de: 'Damit entfallen {count} Befund(e), darunter: {titles}; {addedCount} andere kommen hinzu, darunter: {addedTitles}.',
   },
   removesNothing: {
-    en: 'It removes no finding but lowers their weight (points before the 100 cap: {beforePoints} → {afterPoints}).',
-    de: 'Es entfällt kein Befund, aber ihr Gewicht sinkt (Punkte vor der Kappung bei 100: {beforePoints} → {afterPoints}).',
+    en: 'It removes no finding but lowers their weight (points: {beforePoints} → {afterPoints}).',
+    de: 'Es entfällt kein Befund, aber ihr Gewicht sinkt (Punkte: {beforePoints} → {afterPoints}).',
   },
   keepLowest: {
     en: 'The plan already uses {route}, the official route with the lowest risk that serves every planned purpose: rated {after} (score {afterScore}).',
-    de: 'Der Plan nutzt bereits {route}, den offiziellen Weg mit dem geringsten Risiko, der alle geplanten Zwecke deckt: bewertet mit {after} (Punkte {afterScore}).',
+    de: 'Der Plan nutzt bereits {route}, den offiziellen Weg mit dem geringsten Risiko, der alle geplanten Zwecke deckt: bewertet mit {after} (Risikowert {afterScore}).',
   },
   keepPlan: {
     en: 'The plan on {route} is rated {before} (score {beforeScore}); no official route that serves every planned purpose is less risky, so keep it.',
-    de: 'Der Plan über {route} wird mit {before} bewertet (Punkte {beforeScore}); kein offizieller Weg, der alle geplanten Zwecke deckt, ist weniger riskant, also beibehalten.',
+    de: 'Der Plan über {route} wird mit {before} bewertet (Risikowert {beforeScore}); kein offizieller Weg, der alle geplanten Zwecke deckt, ist weniger riskant, also beibehalten.',
   },
   noRoute: {
     en: 'No official route serves every planned purpose, so chanrisk recommends none; the table says what each route cannot serve and why.',
     de: 'Kein offizieller Weg deckt alle geplanten Zwecke, daher empfiehlt chanrisk keinen; die Tabelle nennt, was jeder Weg nicht deckt und warum.',
+  },
+  noneLowers: {
+    en: 'No official route that serves every planned purpose lowers the risk: the best of them, {route}, is rated {after} ({afterPoints} points) against {before} ({beforePoints} points) for the plan, so chanrisk recommends none.',
+    de: 'Kein offizieller Weg, der alle geplanten Zwecke deckt, senkt das Risiko: Der beste, {route}, wird mit {after} bewertet ({afterPoints} Punkte), gegenüber {before} ({beforePoints} Punkte) für den Plan; chanrisk empfiehlt daher keinen.',
   },
   ownRisk: {
     en: 'Every official route that serves all planned purposes keeps a high risk of its own, so chanrisk recommends none. The least risky, {route}, is rated {after} because of: {titles}.',

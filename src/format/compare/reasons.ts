@@ -36,6 +36,8 @@ export function recommendationText(comparison: ChannelComparison, lang: Lang): s
     else parts.push(sentence(rec.added.length ? 'removesAndAdds' : 'removes', lang, removed));
   } else if (rec.kind === 'keep') {
     parts.push(sentence(rec.reason === 'plan_is_lowest' ? 'keepPlan' : 'keepLowest', lang, values));
+  } else if (rec.reason === 'no_route_lowers_risk') {
+    parts.push(sentence('noneLowers', lang, values));
   } else if (rec.reason === 'own_high_risk') {
     parts.push(sentence('ownRisk', lang, { ...values, titles: titles(rec.ownRisks, lang) }));
   } else {

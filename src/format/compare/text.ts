@@ -67,8 +67,11 @@ function routeDetail(o: RouteOutcome, questionnaire: Questionnaire, lang: Lang):
     lines.push(`      ${m('assumes', lang)}: ${answerText(questionnaire, a.question, a.value, lang)}${a.kind === 'default' ? chalk.dim(` (${m('defaultNote', lang)})`) : ''}`);
   }
   for (const text of o.route.assumptions) lines.push(`      ${m('assumes', lang)}: ${text[lang]}`);
+  if (e?.notCarried.length) lines.push(`      ${chalk.cyan(`${m('notCarried', lang)}:`)} ${e.notCarried.join(', ')}`);
+  if (e?.routeAssumed.length) lines.push(`      ${chalk.cyan(`${m('routeAssumed', lang)}:`)} ${e.routeAssumed.map((f) => f.rule).join(', ')}`);
   if (e?.newlyOpen.length) {
     lines.push(`      ${chalk.cyan(`${m('openForRoute', lang)}:`)} ${e.newlyOpen.join(', ')} ${chalk.dim(`— ${m('openHint', lang)}`)}`);
   }
+  if (e?.pending.length) lines.push(`      ${chalk.dim(`${m('pending', lang)}: ${e.pending.map((f) => f.rule).join(', ')}`)}`);
   return lines;
 }

@@ -8,7 +8,7 @@ import { formatCompareMarkdown } from '../../../format/compare/markdown.js';
 import type { CompareRun } from '../../../format/compare/run.js';
 import { formatCompareText } from '../../../format/compare/text.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
-import { loadBuiltinRoutes } from '../../../policy/routes.js';
+import { loadBuiltinRoutes } from '../../../routes/load.js';
 import { didYouMean } from '../../../util/did-you-mean.js';
 import { InputError, InputErrors } from '../../../util/errors.js';
 import { packageInfo } from '../../../util/package-root.js';

@@ -7,7 +7,7 @@ import { evaluateAssessment } from '../../../engine/evaluate.js';
 import type { AssessmentResult } from '../../../engine/result.js';
 import { rankActions } from '../../../engine/whatif.js';
 import { loadPolicyStrict } from '../../../policy/load.js';
-import { loadBuiltinRoutes } from '../../../policy/routes.js';
+import { loadBuiltinRoutes } from '../../../routes/load.js';
 import { slug } from '../../../report/escape.js';
 import { htmlPieces } from '../../../report/html.js';
 import { renderMarkdown } from '../../../report/markdown.js';

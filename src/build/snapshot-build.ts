@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { builtinRulesDir, loadPolicy } from './load.js';
-import { loadRoutesStrict, routesFileIn } from './routes.js';
-import { parseSnapshot, serializeSnapshot } from './snapshot.js';
+import { builtinRulesDir, loadPolicy } from '../policy/load.js';
+import { routesFileIn } from '../policy/routes.js';
+import { loadRoutesStrict } from '../routes/load.js';
+import { parseSnapshot, serializeSnapshot } from '../policy/snapshot.js';
 
 /**
  * Build step (scripts/build.mjs): the built-in policy and routes through the same loaders and lint as `rules lint`,

@@ -1,11 +1,11 @@
-import type { Io } from '../cli/io.js';
-import type { Assessment } from '../engine/assessment.js';
-import type { AssessmentResult } from '../engine/result.js';
-import type { Lang, Policy } from '../policy/model.js';
-import { loadEvidenceCatalogue } from './catalogue.js';
-import { scanProblemLines } from './format.js';
-import { evaluateWithEvidence } from './merge.js';
-import { scanTree } from './scan.js';
+import type { Io } from '../io.js';
+import type { Assessment } from '../../engine/assessment.js';
+import type { AssessmentResult } from '../../engine/result.js';
+import type { Lang, Policy } from '../../policy/model.js';
+import { loadEvidenceCatalogue } from '../../evidence/catalogue.js';
+import { scanProblemLines } from '../../evidence/format.js';
+import { evaluateWithEvidence } from '../../evidence/merge.js';
+import { scanTree } from '../../evidence/scan.js';
 
 /** `check --scan`: scans once, reports what could not be read, and returns the evaluation with evidence merged in. */
 export function scanForCheck(dir: string, policy: Policy, date: string, lang: Lang, io: Io): (assessment: Assessment) => AssessmentResult {
