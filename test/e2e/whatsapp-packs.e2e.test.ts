@@ -110,6 +110,7 @@ describe('WhatsApp packs through check: dates and unsettled terms', () => {
   it('requires AI disclosure on every platform from 2 Aug 2026', () => {
     const file = config('telegram', '{ integration: official_api_direct, automation: business_ai, ai_disclosed: false, human_handover: true, monthly_messages: 500 }');
     expect(levelOf(channel(assess(file, '2026-08-01'), 'c1'), 'ai-disclosure-art50')).toBeUndefined();
-    expect(levelOf(channel(assess(file, '2026-08-02'), 'c1'), 'ai-disclosure-art50')).toBe('medium');
+    // Art. 50(1) AI Act binds every interaction, so 500 messages a month are no reason to rate it lower.
+    expect(levelOf(channel(assess(file, '2026-08-02'), 'c1'), 'ai-disclosure-art50')).toBe('high');
   });
 });
