@@ -69,6 +69,18 @@ const words = {
     en: '{count} depend on answers the plan does not give yet and are counted at their worst until they are given: {titles}.',
     de: '{count} hängen von Antworten ab, die der Plan noch nicht gibt, und zählen bis dahin im ungünstigsten Fall: {titles}.',
   },
+  openOne: {
+    en: '{count} depends on answers the plan does not give yet and is not counted until they are given: {titles}.',
+    de: '{count} hängt von Antworten ab, die der Plan noch nicht gibt, und wird erst gezählt, wenn sie vorliegen: {titles}.',
+  },
+  openMany: {
+    en: '{count} depend on answers the plan does not give yet and are not counted until they are given: {titles}.',
+    de: '{count} hängen von Antworten ab, die der Plan noch nicht gibt, und werden erst gezählt, wenn sie vorliegen: {titles}.',
+  },
+  noneLowers: {
+    en: 'No official route that serves every planned purpose leaves less risk than the plan ({before}); the least risky, {route}, is rated {after}. We recommend none.',
+    de: 'Kein offizieller Weg, der alle geplanten Zwecke deckt, lässt weniger Risiko als der Plan ({before}); der am wenigsten riskante, {route}, wird mit {after} bewertet. Wir empfehlen daher keinen.',
+  },
   remaining: {
     en: 'On any route, the plan\'s own choices keep: {titles}. These are resolved by the action plan, not by a change of route.',
     de: 'Auf jedem Weg bleiben wegen der Entscheidungen des Plans selbst: {titles}. Diese behebt der Maßnahmenplan, nicht ein Wechsel des Wegs.',
@@ -172,8 +184,16 @@ function recommendation(c: ChannelComparison, lang: Lang): string[] {
       const count = pending.length === 1 ? say('furtherOne', lang) : say('furtherMany', lang, { n: String(pending.length) });
       sentences.push(say(pending.length === 1 ? 'dependsOne' : 'dependsMany', lang, { count, titles: titles(pending, lang) }));
     }
+    // Findings resting only on questions the route makes relevant are left out of its rating by the engine: named here.
+    const open = outcome?.evaluation?.pending ?? [];
+    if (open.length) {
+      const count = open.length === 1 ? say('furtherOne', lang) : say('furtherMany', lang, { n: String(open.length) });
+      sentences.push(say(open.length === 1 ? 'openOne' : 'openMany', lang, { count, titles: titles(open, lang) }));
+    }
   } else if (rec.kind === 'keep') {
     sentences.push(say(rec.reason === 'plan_is_lowest' ? 'keepPlan' : 'keep', lang, { route, before, after }));
+  } else if (rec.reason === 'no_route_lowers_risk') {
+    sentences.push(say('noneLowers', lang, { route, before, after }));
   } else if (rec.reason === 'own_high_risk') {
     sentences.push(say('ownRisk', lang, { route, after, titles: titles(rec.ownRisks, lang) }));
   } else {
