@@ -225,6 +225,9 @@ describe.skipIf(!hasTmux && !process.env.CI)('chanrisk interview in a real termi
     tmux.send('?');
     await tmux.waitFor((s) => s.includes('eigene Datenschutzaufsicht') || undefined, 'the explanation in a list');
     tmux.send('Enter');
+    await open(/Kunden und Empfänger/);
+    tmux.send('Space');
+    tmux.send('Enter');
     await open(/Branche/);
     tmux.send('Enter');
     await open(/Waren oder Dienstleistungen/);
