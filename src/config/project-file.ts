@@ -6,12 +6,11 @@ import { FAIL_ON_VALUES, type FailOn } from '../engine/gate.js';
 import { LANGS, type Lang } from '../policy/schema.js';
 import { InputError, InputErrors } from '../util/errors.js';
 import { byCodeUnits } from '../util/order.js';
-import { findRepoRoot } from '../util/repo-path.js';
+import { findProjectFile, PROJECT_FILE } from './project-locate.js';
 import { loadYamlFile } from '../util/yaml-file.js';
 import { validateWithSchema } from '../util/zod-errors.js';
 
-/** The project file `check` reads when no config is named. */
-export const PROJECT_FILE = '.chanrisk.yaml';
+export { findProjectFile, PROJECT_FILE } from './project-locate.js';
 /** Without a project file: the config `init` and `interview` write. */
 export const DEFAULT_CONFIG = 'chanrisk.yaml';
 
@@ -38,21 +37,11 @@ export interface ProjectSettings {
   scanExclude?: string[];
 }
 
-/** The project file from `cwd` up to the repository root (only `cwd` outside a repository), if there is one. */
-export function findProjectFile(cwd: string = process.cwd()): string | undefined {
-  const root = findRepoRoot(cwd);
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const file = join(dir, PROJECT_FILE);
-    if (existsSync(file)) return file;
-    if (root === undefined || dir === root || dirname(dir) === dir) return undefined;
-  }
-}
-
 /**
  * The settings of the project file, or `chanrisk.yaml` in the working folder without one. Config globs and paths in
  * the file are relative to its own folder, so it means the same from every subfolder.
  */
-export function projectSettings(cwd: string = process.cwd()): ProjectSettings {
+export function projectSettings(cwd: string = process.cwd(), { configsNamed = false } = {}): ProjectSettings {
   const file = findProjectFile(cwd);
   if (file === undefined) {
     if (existsSync(join(cwd, DEFAULT_CONFIG))) return { configs: [DEFAULT_CONFIG] };
@@ -67,7 +56,8 @@ export function projectSettings(cwd: string = process.cwd()): ProjectSettings {
   if (!value) throw new InputErrors(errors);
   const base = dirname(file);
   const local = (path: string): string => relative(cwd, resolve(base, path)) || '.';
-  const configs = value.configs.flatMap((pattern, i) => {
+  // Configs named on the command line replace the file's list; its other settings still hold.
+  const configs = configsNamed ? [] : value.configs.flatMap((pattern, i) => {
     const matches = globSync(pattern, { cwd: base, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] }).sort(byCodeUnits);
     if (!matches.length) throw new InputError(`configs: "${pattern}" matches no file`, source.locate(['configs', i]), `patterns are relative to ${PROJECT_FILE}'s folder`);
     return matches.map(local);

@@ -20,8 +20,9 @@ function repository(project?: string): string {
 
 describe('check without a config: the project file .chanrisk.yaml', () => {
   it('is found from a subfolder up to the repository root; its globs and paths are relative to its own folder', () => {
-    const dir = repository('configs:\n  - "channels/*.yaml"\nfail_on: critical\nlang: de\nbaseline: bl.json\n');
+    const dir = repository();
     expect(cli(['check', 'channels/marketing.yaml', 'channels/service.yaml', '--write-baseline', 'bl.json', ...DATE], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, '.chanrisk.yaml'), 'configs:\n  - "channels/*.yaml"\nfail_on: critical\nlang: de\nbaseline: bl.json\n');
     const run = cli(['check', '--format', 'json', ...DATE], { cwd: join(dir, 'src', 'deep') });
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
@@ -37,9 +38,22 @@ describe('check without a config: the project file .chanrisk.yaml', () => {
     const dir = repository('configs: [channels/marketing.yaml]\nfail_on: never\n');
     expect(cli(['check', ...DATE], { cwd: dir }).code).toBe(0);
     expect(cli(['check', '--fail-on', 'critical', ...DATE], { cwd: dir }).code).toBe(1);
-    // A config named on the command line: the project file is not read at all.
+    // A config named on the command line replaces the file's list, not its other settings: fail_on still holds.
+    expect(cli(['check', 'channels/marketing.yaml', ...DATE], { cwd: dir }).code).toBe(0);
+    expect(cli(['check', 'channels/marketing.yaml', '--fail-on', 'high', ...DATE], { cwd: dir }).code).toBe(1);
+  });
+
+  it('keeps its scan for a config named on the command line, as a pre-commit hook names the staged files', () => {
+    const dir = repository('configs: ["channels/*.yaml"]\nscan: .\n');
+    writeFileSync(join(dir, 'package.json'), '{ "name": "shop", "dependencies": { "@whiskeysockets/baileys": "^6.7.0" } }\n');
+    // The service config declares the official Cloud API; the code shows an unofficial client.
+    const named = cli(['check', 'channels/service.yaml', '--format', 'json', ...DATE], { cwd: dir });
+    expect(named.code, named.stderr).toBe(1);
+    const rules = JSON.parse(named.stdout).assessments[0].targets.flatMap((t: { findings: { rule: string }[] }) => t.findings.map((f) => f.rule));
+    expect(rules).toContain('evidence-contradiction');
+    // A broken project file is reported even then, instead of being skipped silently.
     writeFileSync(join(dir, '.chanrisk.yaml'), 'not: [valid');
-    expect(cli(['check', 'channels/service.yaml', ...DATE], { cwd: dir }).code).toBe(0);
+    expect(cli(['check', 'channels/service.yaml', ...DATE], { cwd: dir }).code).toBe(2);
   });
 
   it('falls back to chanrisk.yaml in the working folder, the file init writes', () => {

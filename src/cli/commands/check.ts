@@ -1,3 +1,4 @@
+import { findProjectFile } from '../../config/project-locate.js';
 import { loadConfigFile } from '../../config/load.js';
 import { applyAcceptances, checkAcceptances, type AcceptableRule } from '../../engine/acceptance.js';
 import type { Assessment } from '../../engine/assessment.js';
@@ -66,7 +67,7 @@ Exit codes: 0 no active finding at or above --fail-on, 1 at least one, 2 usage, 
 
 /** Evaluates every config; the exit code gates a build. Without a config named, the project file says what to check. */
 export async function runCheck(named: string[], flags: CheckOptions, io: Io): Promise<number> {
-  const { files, options } = named.length ? { files: named, options: flags } : await fromProjectFile(flags);
+  const { files, options } = await withProjectFile(named, flags);
   const format = parseChoice('--format', options.format ?? 'text', CHECK_FORMATS);
   const failOn = parseChoice('--fail-on', options.failOn ?? 'high', FAIL_ON_VALUES) as FailOn;
   const lang = parseLang(options.lang);
@@ -120,13 +121,17 @@ export async function runCheck(named: string[], flags: CheckOptions, io: Io): Pr
   return failingCount(run) > 0 ? EXIT.findings : EXIT.ok;
 }
 
-/** Loaded only without a config named, so a plain check never reads the project file code. */
-async function fromProjectFile(flags: CheckOptions): Promise<{ files: string[]; options: CheckOptions }> {
+/**
+ * The configs and options as the command line and the project file give them: named configs replace the file's list,
+ * a flag overrides the file's setting, and every other setting of the file (scan, baseline, rules…) still holds — so a
+ * pre-commit hook naming the staged configs is judged as CI judges them. The file's code loads only where it is needed.
+ */
+async function withProjectFile(named: string[], flags: CheckOptions): Promise<{ files: string[]; options: CheckOptions }> {
+  if (named.length && findProjectFile() === undefined) return { files: named, options: flags };
   const { projectSettings } = await import('../../config/project-file.js');
-  const { configs, ...settings } = projectSettings();
-  // A flag given on the command line overrides the project file.
+  const { configs, ...settings } = projectSettings(process.cwd(), { configsNamed: named.length > 0 });
   const given = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
-  return { files: configs, options: { ...settings, ...given } };
+  return { files: named.length ? named : configs, options: { ...settings, ...given } };
 }
 
 function plainEvaluation(policy: Policy, date: string): (assessment: Assessment) => AssessmentResult {
