@@ -169,6 +169,18 @@ describe('code_paths: each channel is judged by its own code', async () => {
     expect(rules('api')).toContain('wa-unofficial-client');
   });
 
+  it('a dependency declared in a folder above the code paths governs them: a glob naming a subfolder, or nothing, cannot hide it', async () => {
+    const single = tempDir();
+    write(join(single, 'package.json'), dependsOn('@whiskeysockets/baileys'));
+    write(join(single, 'package-lock.json'), '{}');
+    const rootHits = (await scanTree(single, catalogue)).hits;
+    for (const paths of ['src/api/meta/**', 'srcc/typo/**']) {
+      const assessment = parseConfig(`organisation:\n  name: E\nchannels:\n${channel('api', 'official_api_partner', paths)}`, 'e.yaml', policy.questionnaire).assessment;
+      const result = evaluateWithEvidence(policy, assessment, rootHits, catalogue.contradiction, { date: '2026-11-27' });
+      expect(result.targets.find((t) => t.id === 'api')?.findings.map((f) => f.rule), paths).toContain('evidence-contradiction');
+    }
+  });
+
   it('a contradiction found inside the channel\'s own paths is still reported, and can be accepted (waivable)', () => {
     const assessment = parseConfig(`organisation:\n  name: E\nchannels:\n${channel('api', 'official_api_partner', 'tools/**')}`, 'e.yaml', policy.questionnaire).assessment;
     const result = evaluateWithEvidence(policy, assessment, hits, catalogue.contradiction, { date: '2026-11-27' });

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Assessment, ChannelInput } from '../engine/assessment.js';
 import { rescore } from '../engine/score.js';
@@ -10,11 +11,23 @@ import { GREY_KINDS, type ContradictionRule } from './catalogue.js';
 import type { EvidenceHit } from './scan.js';
 import { byCodeUnits } from '../util/order.js';
 
-/** Whether a hit lies in the channel's code: anywhere without code_paths, else inside one of them. */
+const isLockfile = (hit: EvidenceHit) => /(-lock\.json|-lock\.yaml|\.lock)$/.test(hit.file);
+
+/**
+ * Whether a hit concerns the channel's code: anywhere without code_paths, else a manifest inside one of them or a
+ * declared dependency in a folder above one (a root package.json governs every folder below it, so a glob that
+ * names a subfolder, or matches nothing, cannot hide it). A lockfile lists every workspace's packages at once and
+ * counts only inside the code paths.
+ */
 const inChannelCode = (channel: ChannelInput): ((hit: EvidenceHit) => boolean) => {
   if (!channel.codePaths?.length) return () => true;
   const matches = picomatch(channel.codePaths, { dot: true });
-  return (hit) => matches(hit.path);
+  const bases = channel.codePaths.map((glob) => picomatch.scan(glob).base);
+  const governs = (hit: EvidenceHit): boolean => {
+    const folder = posix.dirname(hit.path);
+    return folder === '.' || bases.some((base) => base === folder || base.startsWith(`${folder}/`));
+  };
+  return (hit) => matches(hit.path) || (!isLockfile(hit) && governs(hit));
 };
 
 /**
@@ -23,7 +36,6 @@ const inChannelCode = (channel: ChannelInput): ((hit: EvidenceHit) => boolean) =
  * lockfile entry, because that is the line to change.
  */
 export function greyEvidence(assessment: Assessment, hits: readonly EvidenceHit[]): Map<string, EvidenceHit> {
-  const isLockfile = (hit: EvidenceHit) => /(-lock\.json|-lock\.yaml|\.lock)$/.test(hit.file);
   const ordered = [...hits].sort((a, b) => Number(isLockfile(a)) - Number(isLockfile(b)));
   const found = new Map<string, EvidenceHit>();
   for (const channel of assessment.channels) {
