@@ -170,7 +170,7 @@ describe('the pre-commit hooks (.pre-commit-hooks.yaml)', () => {
     expect(risky.selected).toEqual(['channels/marketing.yaml', 'channels/service.yaml']);
     expect(risky.code).toBe(1);
     expect(runHook('chanrisk', dir, ['channels/service.yaml', 'README.md']).code).toBe(0);
-    expect(runHook('chanrisk', dir, ['chanrisk.yaml', 'sub/channel-telegram.yml']).selected).toEqual(['chanrisk.yaml', 'sub/channel-telegram.yml']);
+    expect(runHook('chanrisk', dir, ['chanrisk.yaml', 'sub/telegram.chanrisk.yml', 'k8s/channel-service.yaml']).selected).toEqual(['chanrisk.yaml', 'sub/telegram.chanrisk.yml']);
   });
 
   it('chanrisk-project: checks what .chanrisk.yaml lists when any YAML file changes', () => {
