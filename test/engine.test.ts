@@ -111,6 +111,16 @@ describe('what-if', () => {
     expect(actions[0]?.after.rating).toBe('medium');
   });
 
+  it('moves the channel to another platform where a mitigation sets one, in the what-if too', () => {
+    const a = assessment({ integration: 'grey', volume: 10, purposes: ['service'] });
+    const moved = applyMitigation(a, 'c1', { set: { platform: 'threema', integration: 'official' } });
+    expect(moved.channels[0]).toMatchObject({ platform: 'threema', answers: { integration: 'official', volume: 10 } });
+    expect(moved.channels[0]?.answers).not.toHaveProperty('platform');
+    const after = whatIf(policy, a, 'c1', { set: { platform: 'threema', integration: 'official' } }, { date: DATE }).result.targets.find((t) => t.id === 'c1');
+    expect(after?.platform).toBe('threema');
+    expect(after?.findings).toEqual([]);
+  });
+
   it('lists questions a change opens instead of assuming the worst for them', () => {
     const a = assessment({ integration: 'official', volume: 1, purposes: ['service'] });
     const plain = evaluateAssessment(policy, applyMitigation(a, 'c1', { add: { purposes: ['marketing'] } }), { date: DATE });

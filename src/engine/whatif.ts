@@ -11,12 +11,19 @@ import { byCodeUnits } from '../util/order.js';
 export function applyMitigation(assessment: Assessment, targetId: string, mitigation: Mitigation): Assessment {
   const change = (answers: Answers): Record<string, unknown> => ({ ...answers, ...mitigationChanges(answers, mitigation) });
   if (targetId === 'organisation') return { ...assessment, organisation: { ...assessment.organisation, answers: change(assessment.organisation.answers) } };
-  return { ...assessment, channels: assessment.channels.map((c) => (c.id === targetId ? { ...c, answers: change(c.answers) } : c)) };
+  // A mitigation that moves the channel to another platform (SMS instead of WhatsApp) sets `platform` like an answer.
+  return { ...assessment, channels: assessment.channels.map((c) => (c.id === targetId ? { ...c, platform: platformAfter(c.platform, mitigation), answers: change(c.answers) } : c)) };
 }
+
+const platformAfter = (platform: string, mitigation: Mitigation): string => {
+  const set = mitigation.set?.platform;
+  return typeof set === 'string' ? set : platform;
+};
 
 /** The answers a mitigation changes, and only those: `set` replaces, `add` and `remove` edit lists. */
 function mitigationChanges(answers: Answers, mitigation: Mitigation): Record<string, unknown> {
-  const changes: Record<string, unknown> = { ...(mitigation.set ?? {}) };
+  // The platform is the channel's, not an answer: platformAfter moves it.
+  const changes: Record<string, unknown> = Object.fromEntries(Object.entries(mitigation.set ?? {}).filter(([id]) => id !== 'platform'));
   const current = (id: string): unknown => (Object.hasOwn(changes, id) ? changes[id] : answers[id]);
   for (const [id, values] of Object.entries(mitigation.add ?? {})) {
     const listed = current(id);
@@ -76,7 +83,7 @@ function withoutNewlyRelevant(evaluated: AssessmentResult, targetId: string, bef
 /** whatIf for one channel, re-running only the rules its mitigation touches; the result holds that channel alone. */
 function channelWhatIf(policy: Policy, assessment: Assessment, base: ChannelEvaluation, before: TargetResult, mitigation: Mitigation): WhatIf {
   const channel = assessment.channels.find((c) => c.id === before.id);
-  const target = channel ? reevaluateChannel(policy, base, { platform: channel.platform, answers: [mitigationChanges(channel.answers, mitigation), channel.answers] }).target : before;
+  const target = channel ? reevaluateChannel(policy, base, { platform: platformAfter(channel.platform, mitigation), answers: [mitigationChanges(channel.answers, mitigation), channel.answers] }).target : before;
   return withoutNewlyRelevant(channelResult(assessment, target), before.id, before, base.facts);
 }
 
