@@ -4,6 +4,7 @@ import { InputError, InputErrors } from '../util/errors.js';
 import { packageInfo } from '../util/package-root.js';
 import { validateWithSchema } from '../util/zod-errors.js';
 import { loadYamlFile, type PathSegment, type YamlSource } from '../util/yaml-file.js';
+import { withApplicability } from './applicability.js';
 import { parseCondition, type Condition, type SyntaxProblem } from './condition.js';
 import { lintPolicy, type LintProblem } from './lint.js';
 import type { Jurisdiction, Modifier, Pack, Policy, Question, Questionnaire, Reach, Rule, Scale } from './model.js';
@@ -34,7 +35,7 @@ export function loadPolicy(options: { rulesDir?: string; extraDirs?: string[]; t
   const packs = [
     ...packFiles(join(rulesDir, 'packs')).map((file) => loadPack(file, builtin)),
     ...(options.extraDirs ?? []).flatMap((dir) => packFiles(resolve(dir)).map((file) => loadPack(file, false))),
-  ].map((pack) => withApplicability(pack, questionnaire));
+  ].map((pack) => withPackApplicability(pack, questionnaire));
   const problems = lintPolicy(questionnaire, packs, options);
   const rules = applyOverrides(packs);
   return { policy: { questionnaire, packs, rules }, problems };
@@ -123,19 +124,9 @@ export function loadQuestionnaire(file: string): Questionnaire {
   return { version: data.version, file, sections, questions, jurisdictions };
 }
 
-/**
- * Each rule's applicability made once: the law's reach (any of its kinds) and the rule's own `applies`. An unknown
- * jurisdiction is left out here and reported by the lint.
- */
-function withApplicability(pack: Pack, questionnaire: Questionnaire): Pack {
-  const rules = pack.rules.map((rule): Rule => {
-    const jurisdiction = rule.law && questionnaire.jurisdictions.find((j) => j.id === rule.law?.jurisdiction);
-    const lawReach = jurisdiction && rule.law && (rule.law.reach.length === 1 ? jurisdiction.reach[rule.law.reach[0] as Reach] : { any: rule.law.reach.map((r) => jurisdiction.reach[r]) });
-    const parts = [lawReach, rule.applies].filter((c): c is Condition => c !== undefined);
-    if (!parts.length) return rule;
-    return { ...rule, applicability: parts.length === 1 ? (parts[0] as Condition) : { all: parts }, ...(lawReach && { lawReach }) };
-  });
-  return { ...pack, rules };
+/** Each rule's applicability made once (./applicability.ts). */
+function withPackApplicability(pack: Pack, questionnaire: Questionnaire): Pack {
+  return { ...pack, rules: pack.rules.map((rule) => withApplicability(rule, questionnaire.jurisdictions)) };
 }
 
 function scaleOf(data: z.infer<typeof ScaleData>, path: PathSegment[], source: YamlSource): Scale {

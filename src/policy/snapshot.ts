@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { packageInfo } from '../util/package-root.js';
+import { withApplicability, withoutApplicability } from './applicability.js';
 import type { Policy, Question, Questionnaire, Rule } from './model.js';
 import type { RouteSet } from './routes.js';
 
@@ -54,6 +55,8 @@ export function serializeSnapshot({ policy, routes }: BuiltinSnapshot, rulesDir:
     policy: {
       ...policy,
       questionnaire,
+      // A rule's applicability repeats its jurisdiction's conditions: rebuilt on reading instead of stored thrice.
+      packs: policy.packs.map((pack) => ({ ...pack, rules: pack.rules.map(withoutApplicability) })),
       rules: policy.rules.map((rule) => {
         const [p, r] = index.get(rule.id) ?? [-1, -1];
         return rule.levelOverride ? [p, r, rule.levelOverride] : [p, r];
@@ -81,6 +84,7 @@ export function parseSnapshot(text: string, rulesDir: string): BuiltinSnapshot &
   data.routes.file = rebase(data.routes.file);
   for (const route of data.routes.routes) route.location.file = rebase(route.location.file);
   const stored = data.policy;
+  for (const pack of stored.packs) pack.rules = pack.rules.map((rule) => withApplicability(rule, stored.questionnaire.jurisdictions));
   const questions = new Map<string, Question>(stored.questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
   const rules = stored.rules.map(([p, r, level]) => {
     const rule = stored.packs[p]?.rules[r];
