@@ -52,6 +52,7 @@ export function lintPolicy(questionnaire: Questionnaire, packs: Pack[], options:
     }
     const conditions = [rule.condition, ...(rule.applies ? [rule.applies] : []), ...rule.impact.modifiers.map((m) => m.when), ...rule.likelihood.modifiers.map((m) => m.when)];
     for (const condition of conditions) for (const message of checkCondition(condition, questionnaire, rule.scope)) report(message);
+    if (!rule.applies && 'all' in rule.condition && rule.condition.all.length === 0) report('a rule needs a condition, an applies, or both');
     if (rule.law && !questionnaire.jurisdictions.some((j) => j.id === rule.law?.jurisdiction)) report(`unknown jurisdiction "${rule.law.jurisdiction}" in law`);
     for (const message of checkMitigation(rule, questionnaire)) report(message);
     rule.tests.fires.concat(rule.tests.passes).forEach((test) => {

@@ -164,7 +164,8 @@ export function loadPack(file: string, builtin: boolean): Pack {
       title: r.title,
       ...(r.law && { law: { jurisdiction: r.law.jurisdiction, reach: typeof r.law.reach === 'string' ? [r.law.reach] : r.law.reach } }),
       ...(r.applies !== undefined && { applies: conditionOf(r.applies, [...path, 'applies'], source) }),
-      condition: conditionOf(r.condition, [...path, 'condition'], source),
+      // Without a condition the situation (`applies`) is the breach; the lint requires one of the two.
+      condition: r.condition === undefined ? { all: [] } : conditionOf(r.condition, [...path, 'condition'], source),
       ...(r.supersedes && { supersedes: r.supersedes }),
       impact: scaleOf(r.impact, [...path, 'impact'], source),
       likelihood: scaleOf(r.likelihood, [...path, 'likelihood'], source),

@@ -142,7 +142,8 @@ export const Rule = z.strictObject({
   law: z.optional(Law),
   /** The situation the rule is written for (integration, sector, purpose): outside it the rule is not applicable. */
   applies: z.optional(ConditionData),
-  condition: ConditionData,
+  /** What makes it a breach within its situation; without one, the situation itself is the breach. */
+  condition: z.optional(ConditionData),
   /** Rules this one is the more specific finding of: where both fire, only this one is kept. */
   supersedes: z.optional(z.array(Id).check(z.minLength(1))),
   impact: Scale,

@@ -112,10 +112,15 @@ describe('accepting the evidence contradiction', () => {
   });
 
   it('with code_paths that leave the tool out, the channel is judged by its own code and passes the gate the bot passes', () => {
-    mkdirSync(join(repo, 'bot'), { recursive: true });
-    const file = join(repo, 'paths.yaml');
+    // The tool's manifest lives in its own folder here: a root manifest would govern the bot's folder too.
+    const split = tempDir();
+    mkdirSync(join(split, 'bot'), { recursive: true });
+    mkdirSync(join(split, 'tools', 'mtproto'), { recursive: true });
+    writeFileSync(join(split, 'bot', 'requirements.txt'), 'python-telegram-bot==21.6\n');
+    writeFileSync(join(split, 'tools', 'mtproto', 'requirements.txt'), 'telethon==1.36\n');
+    const file = join(split, 'paths.yaml');
     writeFileSync(file, config('').replace('    answers: { integration: official_api_direct }\n', '    answers: { integration: official_api_direct }\n    code_paths: [bot/**]\n'));
-    const withPaths = cli(['check', file, '--scan', repo, '--format', 'json', '--date', '2026-11-27', '--fail-on', 'never']);
+    const withPaths = cli(['check', file, '--scan', split, '--format', 'json', '--date', '2026-11-27', '--fail-on', 'never']);
     const rules = JSON.parse(withPaths.stdout).assessments[0].targets.find((t: { id: string }) => t.id === 'tg').findings.map((f: { rule: string }) => f.rule);
     expect(rules).not.toContain('evidence-contradiction');
     expect(rules).not.toContain('tg-user-account-automation');

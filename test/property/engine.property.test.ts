@@ -212,7 +212,8 @@ describe('engine properties', () => {
 /** Reference three-valued (Kleene) logic, no short-circuits: all = the least true part, any = the most true. */
 function kleene(condition: Condition, facts: Facts): Truth {
   const order: Truth[] = ['no', 'unknown', 'yes'];
-  if ('all' in condition) return order[Math.min(...condition.all.map((c) => order.indexOf(kleene(c, facts))))] ?? 'no';
+  // An empty all (a rule that is its situation alone) is true, as the identity of a conjunction.
+  if ('all' in condition) return order[Math.min(2, ...condition.all.map((c) => order.indexOf(kleene(c, facts))))] ?? 'no';
   if ('any' in condition) return order[Math.max(...condition.any.map((c) => order.indexOf(kleene(c, facts))))] ?? 'no';
   if ('not' in condition) return order[2 - order.indexOf(kleene(condition.not, facts))] ?? 'no';
   // A single test has no logic to get wrong here; its operators are covered by the engine's unit tests.
