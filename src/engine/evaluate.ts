@@ -214,8 +214,8 @@ function notAssessed(outOfReach: Rule[], jurisdictions: Jurisdiction[]): NotAsse
   });
 }
 
-/** One rule against one channel's facts: a finding, or undefined when the rule passes. */
-export function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
+/** A rule that applies (judgeRule settled that) against one channel's facts: its finding, or undefined when cleared. */
+function evaluateRule(rule: Rule, facts: Facts): Finding | undefined {
   if (conditionTruth(rule.condition, facts) === 'no') return undefined;
   const evaluation = evaluateCondition(firingCondition(rule, facts), facts);
   const modifiers: AppliedModifier[] = [];
